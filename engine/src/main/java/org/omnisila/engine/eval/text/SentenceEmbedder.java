@@ -98,7 +98,10 @@ public final class SentenceEmbedder implements AutoCloseable {
             zoo = Criteria.builder()
                     .setTypes(String[].class, float[][].class)
                     .optEngine("OnnxRuntime")
-                    .optModelPath(modelPath)
+                    // The directory and the file's stem: given the file itself, DJL warns about a
+                    // "repository pointing to a non-archive file".
+                    .optModelPath(modelPath.getParent())
+                    .optModelName(stem(modelPath))
                     .optTranslator(new MiniLmTranslator(tok))
                     .build()
                     .loadModel();
@@ -173,6 +176,11 @@ public final class SentenceEmbedder implements AutoCloseable {
             bb += (double) b[i] * b[i];
         }
         return aa == 0 || bb == 0 ? 0 : dot / Math.sqrt(aa * bb);
+    }
+
+    private static String stem(Path file) {
+        String name = file.getFileName().toString();
+        return name.endsWith(".onnx") ? name.substring(0, name.length() - ".onnx".length()) : name;
     }
 
     @Override
