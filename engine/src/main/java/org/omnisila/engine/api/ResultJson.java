@@ -1,0 +1,173 @@
+package org.omnisila.engine.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+
+/**
+ * Reads and writes {@link VideoAnalysis} as the result JSON described in docs/formats.md and
+ * docs/result.schema.json.
+ *
+ * <p>Writing is deterministic (fields in declaration order, maps in insertion order, two-space
+ * indentation, {@code \n} line ends, UTF-8, a final newline), so the same analysis always gives the
+ * same bytes, and atomic (a crash never leaves a half-written file).
+ *
+ * <p>Reading is strict: every field must be present (nullable ones as {@code null}), of the right
+ * JSON type (no strings for numbers), known to this schema version, and valid for its record. Any
+ * failure is a {@link ResultFormatException} naming the file, line, column and field. The
+ * {@code schemaVersion} is checked before anything else, so that a file from a newer Omni-SILA is
+ * reported as such rather than as a list of unknown fields.
+ */
+public final class ResultJson {
+
+    private static final ObjectMapper MAPPER = mapper();
+    private static final ObjectWriter WRITER = MAPPER.writer(prettyPrinter());
+    private static final JsonLocator LOCATOR = new JsonLocator(MAPPER.getFactory());
+
+    private ResultJson() {
+    }
+
+    /**
+     * Writes an analysis to a file atomically: to a temporary file in the same directory, forced to
+     * disk, then renamed over {@code file}. An existing file is replaced.
+     *
+     * @param analysis the analysis to write
+     * @param file     destination; its directory must exist
+     * @throws IOException if the file cannot be written; an existing file is then left as it was
+     */
+    public static void write(VideoAnalysis analysis, Path file) throws IOException {
+        AtomicFiles.write(file, toJson(analysis).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The analysis as pretty-printed JSON text, ending with a newline; the bytes {@link #write} writes. */
+    public static String toJson(VideoAnalysis analysis) {
+        if (analysis == null) {
+            throw new IllegalArgumentException("analysis is required but was null");
+        }
+        try {
+            return WRITER.writeValueAsString(analysis) + "\n";
+        } catch (JsonProcessingException e) {
+            // Records of plain values always serialise; reaching this is a bug in this class.
+            throw new IllegalStateException("cannot serialise " + analysis, e);
+        }
+    }
+
+    /**
+     * Reads an analysis from a UTF-8 file (a leading byte-order mark is allowed).
+     *
+     * @param file the result file
+     * @return the analysis
+     * @throws ResultFormatException if the file does not exist, cannot be read, is empty, is not
+     *         valid JSON, is of a newer schema version, or breaks the format; the message names the
+     *         file and, where there is one, the line, column and field
+     */
+    public static VideoAnalysis read(Path file) {
+        String name = file.toString();
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw ResultProblems.whole(name, "file not found", e);
+        } catch (AccessDeniedException e) {
+            throw ResultProblems.whole(name, "permission denied", e);
+        } catch (CharacterCodingException e) {
+            throw ResultProblems.whole(name, "not UTF-8 text (is this a result JSON file?)", e);
+        } catch (IOException e) {
+            throw ResultProblems.whole(name, "cannot read the file: " + e, e);
+        }
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
+        return parse(text, name);
+    }
+
+    /**
+     * Reads an analysis from JSON text.
+     *
+     * @param json       the JSON text
+     * @param sourceName what to call the text in error messages, usually the file name
+     * @return the analysis
+     * @throws ResultFormatException as {@link #read(Path)}
+     */
+    public static VideoAnalysis parse(String json, String sourceName) {
+        if (json == null) {
+            throw new IllegalArgumentException("json is required but was null");
+        }
+        String source = sourceName == null ? "<json>" : sourceName;
+        if (json.isBlank()) {
+            throw ResultProblems.whole(source, "the file is empty", null);
+        }
+        ResultProblems problems = new ResultProblems(source, json, LOCATOR);
+        JsonNode tree;
+        try {
+            tree = MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            throw problems.syntax(e);
+        }
+        SchemaVersion.check(tree, problems);
+        try {
+            return MAPPER.readValue(json, VideoAnalysis.class);
+        } catch (DatabindException e) {
+            throw problems.binding(e, tree);
+        } catch (JacksonException e) {
+            throw problems.syntax(e);
+        }
+    }
+
+    private static ObjectMapper mapper() {
+        JsonMapper mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .serializationInclusion(JsonInclude.Include.ALWAYS)
+                .build();
+        // No silent type changes: 5 is not "5", "5" is not 5, true is not "true".
+        mapper.coercionConfigFor(LogicalType.Textual)
+                .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {
+            mapper.coercionConfigFor(type)
+                    .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+        }
+        return mapper;
+    }
+
+    private static DefaultPrettyPrinter prettyPrinter() {
+        Separators separators = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("");
+        // A fixed "\n" rather than the platform's line separator, so files are identical everywhere.
+        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+        return new DefaultPrettyPrinter(separators)
+                .withObjectIndenter(indenter)
+                .withArrayIndenter(indenter);
+    }
+}
