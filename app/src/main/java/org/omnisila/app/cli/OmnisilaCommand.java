@@ -3,18 +3,31 @@ package org.omnisila.app.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code omnisila} command line. With no subcommand it prints help (the workbench comes later). */
+/**
+ * The {@code omnisila} command line. With no subcommand it prints help (the workbench window comes with the
+ * GUI). Errors in the user's input end in one clear message and a non-zero status, never a bare stack trace.
+ */
 @Command(name = "omnisila", mixinStandardHelpOptions = true, version = "omnisila 0.1.0",
-        description = "Omni-SILA Workbench: identify, locate and attribute visual sentiment in video.")
+        description = "Omni-SILA Workbench: identify, locate and attribute visual sentiment in video.",
+        subcommands = {EvalCommand.class, BenchCommand.class})
 public final class OmnisilaCommand implements Runnable {
-    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        spec.commandLine().usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** A command line wired with the product's error handling, for {@link #main} and for tests. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new OmnisilaCommand());
+        cl.setExecutionExceptionHandler(new UserErrorHandler());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
     }
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new OmnisilaCommand()).execute(args));
+        System.exit(commandLine().execute(args));
     }
 }

@@ -134,7 +134,10 @@ public final class ActivityNetReader {
                 p.nextToken();
                 switch (field) {
                     case "subset" -> subset = c.optionalString(entry + ".subset");
-                    case "label" -> label = SentimentLabels.canonical(c.optionalString(entry + ".label"));
+                    case "label" -> {
+                        String stated = c.optionalString(entry + ".label");
+                        label = stated == null ? null : SentimentLabels.canonical(stated);
+                    }
                     case "duration" -> duration = c.number(entry + ".duration");
                     case "fps" -> fps = c.number(entry + ".fps");
                     case "annotations" -> readAnnotations(c, entry + ".annotations", segments);

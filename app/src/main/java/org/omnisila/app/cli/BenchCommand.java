@@ -1,0 +1,65 @@
+package org.omnisila.app.cli;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.omnisila.engine.bench.EvalBenchmark;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code omnisila bench}: benchmarks that print a table of timings. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Benchmarks that print a table of timings on this machine.",
+        subcommands = {BenchCommand.Eval.class})
+public final class BenchCommand implements Runnable {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code omnisila bench eval}. */
+    @Command(name = "eval", mixinStandardHelpOptions = true,
+            description = "Time the evaluation suite on a synthetic test set (default: 1,000 videos, "
+                    + "100,000 predicted segments).")
+    static final class Eval implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--videos", defaultValue = "1000", description = "Videos (default: ${DEFAULT-VALUE}).")
+        int videos;
+
+        @Option(names = "--predictions", defaultValue = "100000",
+                description = "Predicted segments (default: ${DEFAULT-VALUE}).")
+        int predictions;
+
+        @Option(names = "--runs", defaultValue = "5", description = "Timed runs per step (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--seed", defaultValue = "1", description = "Seed of the synthetic data (default: ${DEFAULT-VALUE}).")
+        long seed;
+
+        @Override
+        public Integer call() throws IOException {
+            Path dir = Files.createTempDirectory("omnisila-bench");
+            try {
+                String table = EvalBenchmark.run(new EvalBenchmark.Settings(videos, predictions, runs, seed), dir)
+                        .format();
+                spec.commandLine().getOut().print(table);
+                spec.commandLine().getOut().flush();
+                return 0;
+            } finally {
+                try (var files = Files.list(dir)) {
+                    for (Path p : (Iterable<Path>) files::iterator) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+                Files.deleteIfExists(dir);
+            }
+        }
+    }
+}
