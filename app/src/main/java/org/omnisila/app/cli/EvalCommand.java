@@ -20,6 +20,7 @@ import org.omnisila.engine.eval.GroundTruthVideo;
 import org.omnisila.engine.eval.PairedTTest;
 import org.omnisila.engine.eval.Predictions;
 import org.omnisila.engine.eval.io.ActivityNetReader;
+import org.omnisila.engine.eval.io.PredictionFiles;
 import org.omnisila.engine.eval.io.TimingFiles;
 import org.omnisila.engine.eval.report.EvalJson;
 import org.omnisila.engine.eval.report.EvalTable;
@@ -44,7 +45,8 @@ public final class EvalCommand implements Callable<Integer> {
     Path groundTruth;
 
     @Option(names = "--pred", required = true, paramLabel = "PRED.json",
-            description = "Predictions in the ActivityNet results layout ({\"results\": ...}).")
+            description = "Predictions: an ActivityNet results file ({\"results\": ...}), one of our result JSON "
+                    + "files, or a folder of them.")
     Path predictions;
 
     @Option(names = "--compare", paramLabel = "PRED2.json",
@@ -148,7 +150,7 @@ public final class EvalCommand implements Callable<Integer> {
 
     private EvalReport evaluate(GroundTruth gt, Path predFile, EvalOptions options, TextAttributionScorer scorer) {
         Diagnostics d = new Diagnostics();
-        Predictions preds = ActivityNetReader.readPredictions(predFile, d);
+        Predictions preds = PredictionFiles.read(predFile, d);
         return Evaluation.run(gt, preds, options, scorer, d);
     }
 
