@@ -13,7 +13,7 @@ import java.util.Map;
  * of highest tIoU, if that tIoU reaches {@code minTiou}. Sem-R / ROUGE and Sem-C compare the prediction's
  * attribution with the reference (an unmatched reference scores 0); Sen-A counts the pair correct when the
  * label the attribution states (or, when it states none or several, the prediction's label) is the true label;
- * Atr-R averages the human ratings recorded on the matched predictions (each prediction once).
+ * Atr-R is the mean over rated predictions (each once) of the mean of their recorded human ratings.
  */
 public final class Attribution {
     private Attribution() {
@@ -90,11 +90,10 @@ public final class Attribution {
             if ((stated != null ? stated : p.prediction().label()).equals(p.truth().label())) {
                 correct++;
             }
-            if (rated.put(p.prediction(), Boolean.TRUE) == null) {
-                for (double r : p.prediction().ratings()) {
-                    ratingSum += r;
-                    ratingCount++;
-                }
+            List<Double> ratings = p.prediction().ratings();
+            if (!ratings.isEmpty() && rated.put(p.prediction(), Boolean.TRUE) == null) {
+                ratingSum += ratings.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+                ratingCount++;
             }
         }
         int n = pairs.size();

@@ -10,8 +10,9 @@ package org.omnisila.engine.eval;
  * @param semR       Sem-R: mean ROUGE-L F1
  * @param semC       Sem-C: mean cosine of sentence embeddings (unmatched count 0); NaN when no embedder ran
  * @param senA       Sen-A: share of references whose matched attribution states the true label
- * @param atrR       Atr-R: mean of the recorded human ratings (1-6) of matched predictions; NaN without ratings
- * @param ratings    how many ratings {@code atrR} averages
+ * @param atrR       Atr-R: mean over rated matched predictions of the mean of their human ratings (1-6); NaN
+ *                   without ratings
+ * @param ratings    how many rated predictions {@code atrR} averages
  */
 public record AttributionResult(int references, int matched, double rouge1, double rouge2, double semR,
                                 double semC, double senA, double atrR, int ratings) {

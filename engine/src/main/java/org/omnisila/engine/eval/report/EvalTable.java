@@ -98,8 +98,8 @@ public final class EvalTable {
                     pct(a.senA()), Double.isNaN(a.atrR()) ? "-" : String.format(Locale.ROOT, "%.2f", a.atrR()),
                     frac(a.rouge1()), frac(a.rouge2())));
             b.append("  Sem-R is ROUGE-L F1 (a fraction, as the paper prints it); Sem-C and Sen-A in percent;"
-                    + " Atr-R is the mean human rating (1-6)").append(a.ratings() > 0 ? " of " + a.ratings()
-                    + " ratings" : ", none recorded").append(".\n");
+                    + " Atr-R is the mean human rating (1-6)").append(a.ratings() > 0 ? " over " + a.ratings()
+                    + " rated predictions" : ", none recorded").append(".\n");
         }
         List<Diagnostic> warnings = r.warnings();
         if (!warnings.isEmpty()) {
