@@ -160,37 +160,10 @@ public final class ActivityNetReader {
         }
         int i = 0;
         while (p.nextToken() != JsonToken.END_ARRAY) {
-            String e = entry + "[" + i++ + "]";
-            int line = c.line();
-            if (!c.expectObject(e)) {
-                continue;
-            }
-            double[] segment = null;
-            boolean hasSegment = false;
-            String label = null;
-            String attribution = null;
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String field = p.currentName();
-                p.nextToken();
-                switch (field) {
-                    case "segment" -> {
-                        hasSegment = true;
-                        segment = c.segment(e + ".segment");
-                    }
-                    case "label" -> label = c.string(e + ".label");
-                    case "attribution" -> attribution = c.optionalString(e + ".attribution");
-                    default -> p.skipChildren();
-                }
-            }
-            if (!hasSegment) {
-                c.error(line, e, "no \"segment\"");
-            }
-            if (label == null) {
-                c.error(line, e, "no \"label\" (a string)");
-            }
-            if (segment != null && label != null) {
-                out.add(new GroundTruthSegment(segment[0], segment[1], SentimentLabels.canonical(label),
-                        attribution, line));
+            Entry a = readEntry(c, entry + "[" + i++ + "]", false);
+            if (a != null && a.valid()) {
+                out.add(new GroundTruthSegment(a.segment[0], a.segment[1], SentimentLabels.canonical(a.label),
+                        a.attribution, a.line));
             }
         }
     }
@@ -219,51 +192,83 @@ public final class ActivityNetReader {
     }
 
     private static PredictedSegment readPrediction(JsonCursor c, String e) throws IOException {
+        Entry a = readEntry(c, e, true);
+        if (a == null || !a.valid()) {
+            return null;
+        }
+        return new PredictedSegment(a.segment[0], a.segment[1], SentimentLabels.canonical(a.label), a.score,
+                a.attribution, a.ratings, a.line);
+    }
+
+    /** The fields of one annotation or prediction object, as read; {@link #valid} once all checks passed. */
+    private static final class Entry {
+        int line;
+        double[] segment;
+        String label;
+        String attribution;
+        double score = Double.NaN;
+        List<Double> ratings = new ArrayList<>();
+        boolean ok = true;
+
+        boolean valid() {
+            return ok && segment != null && label != null;
+        }
+    }
+
+    /**
+     * Reads one {@code {"segment", "label", ...}} object, reporting what is missing or malformed; {@code null}
+     * when the value is not an object. Predictions also need a finite {@code score}.
+     */
+    private static Entry readEntry(JsonCursor c, String e, boolean prediction) throws IOException {
         JsonParser p = c.parser();
-        int line = c.line();
+        Entry a = new Entry();
+        a.line = c.line();
         if (!c.expectObject(e)) {
             return null;
         }
-        double[] segment = null;
         boolean hasSegment = false;
-        String label = null;
-        double score = Double.NaN;
         boolean hasScore = false;
-        String attribution = null;
-        List<Double> ratings = new ArrayList<>();
-        boolean ok = true;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
             switch (field) {
                 case "segment" -> {
                     hasSegment = true;
-                    segment = c.segment(e + ".segment");
+                    a.segment = c.segment(e + ".segment");
                 }
-                case "label" -> label = c.string(e + ".label");
+                case "label" -> a.label = c.string(e + ".label");
+                case "attribution" -> a.attribution = c.optionalString(e + ".attribution");
                 case "score" -> {
-                    hasScore = true;
-                    score = c.number(e + ".score");
+                    if (prediction) {
+                        hasScore = true;
+                        a.score = c.number(e + ".score");
+                    } else {
+                        p.skipChildren();
+                    }
                 }
-                case "attribution" -> attribution = c.optionalString(e + ".attribution");
-                case "ratings" -> ok &= readRatings(c, e + ".ratings", ratings);
+                case "ratings" -> {
+                    if (prediction) {
+                        a.ok &= readRatings(c, e + ".ratings", a.ratings);
+                    } else {
+                        p.skipChildren();
+                    }
+                }
                 default -> p.skipChildren();
             }
         }
         if (!hasSegment) {
-            c.error(line, e, "no \"segment\"");
+            c.error(a.line, e, "no \"segment\"");
         }
-        if (label == null) {
-            c.error(line, e, "no \"label\" (a string)");
+        if (a.label == null) {
+            c.error(a.line, e, "no \"label\" (a string)");
         }
-        if (!hasScore) {
-            c.error(line, e, "no \"score\"");
+        if (prediction) {
+            if (!hasScore) {
+                c.error(a.line, e, "no \"score\"");
+            }
+            a.ok &= Double.isFinite(a.score);
         }
-        if (segment == null || label == null || !Double.isFinite(score) || !ok) {
-            return null;
-        }
-        return new PredictedSegment(segment[0], segment[1], SentimentLabels.canonical(label), score, attribution,
-                ratings, line);
+        return a;
     }
 
     private static boolean readRatings(JsonCursor c, String entry, List<Double> out) throws IOException {
