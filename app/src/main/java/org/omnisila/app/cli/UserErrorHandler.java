@@ -3,6 +3,7 @@ package org.omnisila.app.cli;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.omnisila.engine.api.ResultFormatException;
+import org.omnisila.engine.data.DatasetFormatException;
 import org.omnisila.engine.eval.EvalInputException;
 import org.omnisila.engine.models.ModelFileException;
 import picocli.CommandLine;
@@ -20,7 +21,7 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception e, CommandLine cmd, ParseResult parsed) {
         String name = cmd.getCommandSpec().qualifiedName();
         String message;
-        if (e instanceof EvalInputException || e instanceof ResultFormatException
+        if (e instanceof EvalInputException || e instanceof ResultFormatException || e instanceof DatasetFormatException
                 || e instanceof ModelFileException || e instanceof IllegalArgumentException) {
             message = e.getMessage();
         } else if (e instanceof IOException || e instanceof UncheckedIOException) {
