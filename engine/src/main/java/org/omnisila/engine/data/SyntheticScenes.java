@@ -41,7 +41,7 @@ public final class SyntheticScenes {
     }
 
     public static Settings defaults(int videos, long seed) {
-        return new Settings(videos, seed, List.of(64, 96, 48, 32), 8, 2.0, 0.25, 0.2, 0.3, 1.0, 4, 1.0, 0.8);
+        return new Settings(videos, seed, List.of(64, 96, 48, 32), 8, 2.0, 0.25, 0.2, 0.3, 1.0, 4, 0.5, 0.8);
     }
 
     private SyntheticScenes() {
