@@ -1,0 +1,290 @@
+package org.omnisila.engine.icm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.norm.LayerNorm;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The Scene-Balanced MoE (SBM) block of ICM, equation (1) of the paper:
+ * y_moe = LayerNorm(sum_j g_j(h) E_j(h)), with g(h) = P = softmax(W h) from a {@link SceneRouter}.
+ *
+ * <p>Named dimensions: B = batch, L = 4 scene experts, T = frames, d_in_j = the feature width of
+ * scene j, d = the experts' hidden size.
+ *
+ * <ul>
+ *   <li>Input: an {@link NDList} of L arrays x_j [B, T, d_in_j], in the order of {@link #SCENES}.
+ *   <li>Parameters: child blocks {@code face}, {@code action}, {@code object}, {@code background}
+ *       (each a {@link SceneExpert}), {@code router} (a {@link SceneRouter}, W [L, d]) and {@code
+ *       norm} (gamma, beta [d]).
+ *   <li>Output: NDList(y_moe [B, T, d], P [B, L]).
+ * </ul>
+ *
+ * <p>The ablation "w/o SBM" ({@code optAveraged(true)}) replaces P by the uniform 1/L and leaves
+ * everything else as it is; the router is still built, so both variants hold the same parameters
+ * and load the same files, but its weights take no part in the output.
+ */
+public final class SceneBalancedMoE extends AbstractBlock {
+
+    /** The scene experts in input order: FEE, HAE, ORE, VBE of the paper. */
+    public static final List<String> SCENES =
+            Collections.unmodifiableList(Arrays.asList("face", "action", "object", "background"));
+
+    private static final byte VERSION = 1;
+
+    private final boolean averaged;
+    private final List<SceneExpert> experts = new ArrayList<>();
+    private final SceneRouter router;
+    private final LayerNorm norm;
+
+    private SceneBalancedMoE(Builder b) {
+        super(VERSION);
+        this.averaged = b.averaged;
+        for (int j = 0; j < SCENES.size(); j++) {
+            SceneExpert expert =
+                    SceneExpert.builder()
+                            .setInputSize(b.inputSizes[j])
+                            .setHiddenSize(b.hiddenSize)
+                            .setLayers(b.layers)
+                            .optHeads(b.heads)
+                            .optMaxFrames(b.maxFrames)
+                            .optDropout(b.dropout)
+                            .optFeedForwardSize(b.feedForwardSize)
+                            .build();
+            experts.add(addChildBlock(SCENES.get(j), expert));
+        }
+        router = addChildBlock("router", new SceneRouter(SCENES.size(), b.hiddenSize));
+        norm = addChildBlock("norm", LayerNorm.builder().axis(2).build());
+    }
+
+    /**
+     * Returns a builder.
+     *
+     * @return a new builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Whether this is the "w/o SBM" ablation (P = 1/L).
+     *
+     * @return true when the router is bypassed
+     */
+    public boolean isAveraged() {
+        return averaged;
+    }
+
+    /**
+     * Runs the L experts alone, h_j = Expert_j(x_j); interventions replace one of these and call
+     * {@link #mixExperts}.
+     *
+     * @param ps the parameter store
+     * @param inputs the L arrays x_j [B, T, d_in_j]
+     * @param training whether to apply dropout
+     * @return the L arrays E_j [B, T, d]
+     */
+    public NDList expertOutputs(ParameterStore ps, NDList inputs, boolean training) {
+        if (inputs.size() != experts.size()) {
+            throw new IllegalArgumentException(
+                    "SBM expects " + experts.size() + " scene inputs " + SCENES + ", got " + inputs.size());
+        }
+        NDList out = new NDList(experts.size());
+        for (int j = 0; j < experts.size(); j++) {
+            out.add(experts.get(j).forward(ps, new NDList(inputs.get(j)), training).head()); // [B, T, d]
+        }
+        return out;
+    }
+
+    /**
+     * Routes and mixes given expert outputs, the part of equation (1) after the experts.
+     *
+     * @param ps the parameter store
+     * @param expertOutputs the L arrays E_j [B, T, d]
+     * @param training whether in training mode
+     * @return NDList(y_moe [B, T, d], P [B, L])
+     */
+    public NDList mixExperts(ParameterStore ps, NDList expertOutputs, boolean training) {
+        NDArray p = averaged
+                ? uniform(expertOutputs) // [B, L] = 1/L
+                : router.forward(ps, expertOutputs, training).head(); // [B, L] = softmax(W h)
+        NDArray mixed = weightedSum(expertOutputs, p); // [B, T, d] = sum_j P_j E_j
+        NDArray y = norm.forward(ps, new NDList(mixed), training).head(); // [B, T, d] = y_moe, eq. (1)
+        return new NDList(y, p);
+    }
+
+    @Override
+    protected NDList forwardInternal(
+            ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
+        NDList e = expertOutputs(ps, inputs, training); // L x [B, T, d]
+        return mixExperts(ps, e, training); // ([B, T, d], [B, L])
+    }
+
+    /**
+     * The gated sum inside equation (1), sum_j P_j E_j.
+     *
+     * @param expertOutputs the L arrays E_j [B, T, d]
+     * @param p the gate P [B, L]
+     * @return [B, T, d]
+     */
+    public static NDArray weightedSum(NDList expertOutputs, NDArray p) {
+        NDArray stacked = NDArrays.stack(expertOutputs, 1); // [B, L, T, d]
+        Shape s = p.getShape();
+        return stacked.mul(p.reshape(s.get(0), s.get(1), 1, 1)).sum(new int[] {1}); // [B, T, d]
+    }
+
+    private static NDArray uniform(NDList expertOutputs) {
+        long batch = expertOutputs.head().getShape().get(0);
+        int l = expertOutputs.size();
+        return expertOutputs.head().getManager().full(new Shape(batch, l), 1f / l); // [B, L]
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape hidden = experts.get(0).getOutputShapes(new Shape[] {inputShapes[0]})[0]; // [B, T, d]
+        return new Shape[] {hidden, new Shape(hidden.get(0), experts.size())};
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        if (inputShapes.length != experts.size()) {
+            throw new IllegalArgumentException(
+                    "SBM expects " + experts.size() + " input shapes " + SCENES + ", got "
+                            + Arrays.toString(inputShapes));
+        }
+        Shape[] hidden = new Shape[experts.size()];
+        for (int j = 0; j < experts.size(); j++) {
+            experts.get(j).initialize(manager, dataType, inputShapes[j]);
+            hidden[j] = experts.get(j).getOutputShapes(new Shape[] {inputShapes[j]})[0]; // [B, T, d]
+        }
+        router.initialize(manager, dataType, hidden);
+        norm.initialize(manager, dataType, hidden[0]);
+    }
+
+    /** Builder: {@code setX} for what is required, {@code optX} for what has a default. */
+    public static final class Builder {
+        private int[] inputSizes;
+        private int hiddenSize;
+        private int layers;
+        private int heads = 4;
+        private int maxFrames = 8;
+        private float dropout;
+        private int feedForwardSize = -1;
+        private boolean averaged;
+
+        private Builder() {}
+
+        /**
+         * Sets the feature widths d_in_j, one per scene in the order of {@link #SCENES}.
+         *
+         * @param inputSizes four positive widths
+         * @return this builder
+         */
+        public Builder setInputSizes(int... inputSizes) {
+            this.inputSizes = inputSizes.clone();
+            return this;
+        }
+
+        /**
+         * Sets d, the hidden size of every expert and of y_moe.
+         *
+         * @param hiddenSize a positive multiple of the heads
+         * @return this builder
+         */
+        public Builder setHiddenSize(int hiddenSize) {
+            this.hiddenSize = hiddenSize;
+            return this;
+        }
+
+        /**
+         * Sets the encoder layers per expert (the paper's full model: 8).
+         *
+         * @param layers &gt; 0
+         * @return this builder
+         */
+        public Builder setLayers(int layers) {
+            this.layers = layers;
+            return this;
+        }
+
+        /**
+         * Sets the attention heads per layer (default 4).
+         *
+         * @param heads dividing the hidden size
+         * @return this builder
+         */
+        public Builder optHeads(int heads) {
+            this.heads = heads;
+            return this;
+        }
+
+        /**
+         * Sets the most frames per segment (default 8).
+         *
+         * @param maxFrames &gt; 0
+         * @return this builder
+         */
+        public Builder optMaxFrames(int maxFrames) {
+            this.maxFrames = maxFrames;
+            return this;
+        }
+
+        /**
+         * Sets the dropout rate inside the experts (default 0).
+         *
+         * @param dropout in [0, 1)
+         * @return this builder
+         */
+        public Builder optDropout(float dropout) {
+            this.dropout = dropout;
+            return this;
+        }
+
+        /**
+         * Sets F, the feed-forward width of the experts' layers (default 4 d).
+         *
+         * @param feedForwardSize &gt; 0
+         * @return this builder
+         */
+        public Builder optFeedForwardSize(int feedForwardSize) {
+            this.feedForwardSize = feedForwardSize;
+            return this;
+        }
+
+        /**
+         * Selects the ablation "w/o SBM": P = 1/L instead of the router (default false).
+         *
+         * @param averaged true to bypass the router
+         * @return this builder
+         */
+        public Builder optAveraged(boolean averaged) {
+            this.averaged = averaged;
+            return this;
+        }
+
+        /**
+         * Checks the settings and builds the block; the experts check their own settings.
+         *
+         * @return the block
+         * @throws IllegalArgumentException naming the offending values
+         */
+        public SceneBalancedMoE build() {
+            if (inputSizes == null || inputSizes.length != SCENES.size()) {
+                throw new IllegalArgumentException(
+                        "SBM needs one input size per scene " + SCENES + ", got "
+                                + Arrays.toString(inputSizes));
+            }
+            return new SceneBalancedMoE(this);
+        }
+    }
+}
