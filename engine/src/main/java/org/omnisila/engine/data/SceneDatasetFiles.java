@@ -19,10 +19,9 @@ import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
+import org.omnisila.engine.models.Sha256;
 
 /**
  * Reads and writes a scene-feature data set as a folder: {@code dataset.json} (videos, segments, labels,
@@ -43,7 +42,7 @@ public final class SceneDatasetFiles {
     public static void write(SceneDataset data, Path dir) throws IOException {
         Files.createDirectories(dir);
         Path featuresTmp = dir.resolve("." + FEATURES + ".tmp");
-        MessageDigest sha = sha256();
+        MessageDigest sha = Sha256.newDigest();
         long bytes = 0;
         try (OutputStream out = new DigestOutputStream(new BufferedOutputStream(Files.newOutputStream(featuresTmp),
                 1 << 16), sha)) {
@@ -76,7 +75,7 @@ public final class SceneDatasetFiles {
         ObjectNode features = root.putObject("features");
         features.put("file", FEATURES);
         features.put("bytes", bytes);
-        features.put("sha256", HexFormat.of().formatHex(sha.digest()));
+        features.put("sha256", Sha256.hex(sha));
         ArrayNode videos = root.putArray("videos");
         for (SceneVideo v : data.videos()) {
             ObjectNode o = videos.addObject();
@@ -144,7 +143,7 @@ public final class SceneDatasetFiles {
                 throw new DatasetFormatException(features + ": " + Files.size(features) + " bytes, but " + index
                         + " records " + bytes + " (truncated or replaced?)");
             }
-            MessageDigest sha = sha256();
+            MessageDigest sha = Sha256.newDigest();
             List<SceneVideo> videos = new ArrayList<>();
             try (InputStream raw = Files.newInputStream(features);
                  DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(
@@ -153,7 +152,7 @@ public final class SceneDatasetFiles {
                     videos.add(readVideo(v, widths, frames, in, index));
                 }
             }
-            String actual = HexFormat.of().formatHex(sha.digest());
+            String actual = Sha256.hex(sha);
             if (!actual.equals(expectedSha)) {
                 throw new DatasetFormatException(features + ": sha256 is " + actual + ", " + index + " records "
                         + expectedSha + " (the file was changed or damaged)");
@@ -193,11 +192,4 @@ public final class SceneDatasetFiles {
         return new SceneVideo(id, v.path("subset").asText("train"), v.path("duration").asDouble(), segments, events);
     }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
 }

@@ -9,7 +9,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** SHA-256 of a file as 64 lower-case hex digits. */
-final class Sha256 {
+public final class Sha256 {
 
     private static final int BUFFER = 1 << 16;
 
@@ -21,7 +21,7 @@ final class Sha256 {
      * @return its SHA-256, 64 lower-case hex digits
      * @throws IOException when the file cannot be read
      */
-    static String of(Path file) throws IOException {
+    public static String of(Path file) throws IOException {
         MessageDigest digest = newDigest();
         byte[] buffer = new byte[BUFFER];
         try (InputStream in = Files.newInputStream(file)) {
@@ -32,12 +32,18 @@ final class Sha256 {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private static MessageDigest newDigest() {
+    /** A fresh SHA-256 digest. */
+    public static MessageDigest newDigest() {
         try {
             return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             // Every Java platform must provide SHA-256 (MessageDigest's Javadoc).
             throw new IllegalStateException("SHA-256 is not available in this JVM", e);
         }
+    }
+
+    /** 64 lower-case hex digits of a finished digest. */
+    public static String hex(MessageDigest digest) {
+        return HexFormat.of().formatHex(digest.digest());
     }
 }
