@@ -1,0 +1,104 @@
+package org.omnisila.engine.icm;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The small ICM on a tiny configuration: S = 5 segments of T = 8 frames, widths 5/7/3/6, d = 16. */
+class IcmModelTest {
+    private static final int S = 5;
+    private static final IcmConfig TINY = new IcmConfig(IcmConfig.VERSION, "tiny", List.of(5, 7, 3, 6), 8, 16, 1, 4,
+            4, 1, 0, 1e-4, 1e-2, List.of("Fighting", "Fire", "Normal"));
+
+    private static Shape[] shapes() {
+        Shape[] s = new Shape[4];
+        for (int j = 0; j < 4; j++) {
+            s[j] = new Shape(S, 8, TINY.sceneWidth(j));
+        }
+        return s;
+    }
+
+    private static IcmModel model(NDManager manager, IcmModel.Variant variant, NDList inputs) {
+        Engine.getEngine("PyTorch").setRandomSeed(3);
+        IcmModel m = new IcmModel(TINY, variant);
+        m.initialize(manager, DataType.FLOAT32, shapes());
+        // The dictionary comes from K-means over fused embeddings, as training builds it.
+        NDArray embeddings = m.fusedEmbeddings(new ParameterStore(manager, false), inputs);
+        m.iec().setDictionary(CausalDictionary.build(embeddings,
+                KMeans.builder().optClusters(TINY.dictionarySize()).optSeed(1).build()));
+        return m;
+    }
+
+    private static NDList inputs(NDManager manager) {
+        manager.getEngine().setRandomSeed(9);
+        NDList x = new NDList();
+        for (Shape s : shapes()) {
+            x.add(manager.randomNormal(s));
+        }
+        return x;
+    }
+
+    @Test
+    void shapesAndEveryParameterLearns() {
+        for (IcmModel.Variant variant : IcmModel.Variant.values()) {
+            try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+                NDList x = inputs(manager);
+                IcmModel m = model(manager, variant, x);
+                try (GradientCollector g = manager.getEngine().newGradientCollector()) {
+                    NDList out = m.forward(new ParameterStore(manager, false), x, true);
+                    assertEquals(new Shape(S, 3), out.get(0).getShape());
+                    assertEquals(new Shape(S), out.get(1).getShape());
+                    assertEquals(new Shape(S, 4), out.get(2).getShape());
+                    // A loss touching every output: cross-entropy on label 0, presence, and the router loss.
+                    NDArray loss = out.get(0).logSoftmax(-1).get(":, 0").neg().mean()
+                            .add(out.get(1).square().mean()).add(RouterLoss.compute(out.get(2)));
+                    g.backward(loss);
+                }
+                for (Pair<String, Parameter> p : m.getParameters()) {
+                    boolean routerUnused = variant == IcmModel.Variant.WITHOUT_SBM && p.getKey().contains("router");
+                    boolean iecUnused = variant == IcmModel.Variant.WITHOUT_IEC && p.getKey().contains("iec");
+                    float gradient = p.getValue().getArray().getGradient().abs().sum().getFloat();
+                    if (routerUnused || iecUnused) {
+                        assertEquals(0f, gradient, variant + " " + p.getKey());
+                    } else {
+                        assertTrue(gradient > 0f, variant + " " + p.getKey() + " has no gradient");
+                    }
+                }
+            }
+        }
+    }
+
+    /** do(E_j := expectation): one distribution per scene, each a distribution, each differing from no intervention. */
+    @Test
+    void interventionsReplaceOneExpertOutput() {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            NDList x = inputs(manager);
+            IcmModel m = model(manager, IcmModel.Variant.FULL, x);
+            ParameterStore ps = new ParameterStore(manager, false);
+            NDList effects = m.interventions(ps, x);
+            assertEquals(4, effects.size());
+            NDArray plain = m.forward(ps, x, false).get(0).softmax(-1);
+            for (int j = 0; j < 4; j++) {
+                NDArray p = effects.get(j);
+                assertEquals(new Shape(S, 3), p.getShape());
+                assertArrayEquals(new float[] {1, 1, 1, 1, 1}, p.sum(new int[] {1}).toFloatArray(), 1e-5f);
+                assertTrue(p.sub(plain).abs().max().getFloat() > 1e-6f, "scene " + j + " changes nothing");
+            }
+            // Interventions run in inference mode: the same inputs give the same distributions.
+            assertArrayEquals(effects.get(0).toFloatArray(), m.interventions(ps, x).get(0).toFloatArray(), 1e-6f);
+        }
+    }
+}
