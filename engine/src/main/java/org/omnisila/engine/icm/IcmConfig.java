@@ -101,6 +101,12 @@ public record IcmConfig(@JsonProperty("version") int version, @JsonProperty("nam
                 allLabels());
     }
 
+    /** This configuration with the scene widths and labels of a data set. */
+    public IcmConfig withData(List<Integer> widths, List<String> newLabels) {
+        return new IcmConfig(version, name, widths, frames, hidden, expertLayers, heads, dictionarySize,
+                temporalLayers, dropout, alpha, beta, newLabels);
+    }
+
     private static List<String> allLabels() {
         List<String> l = new ArrayList<>(SentimentLabels.EXPLICIT);
         l.addAll(SentimentLabels.IMPLICIT);

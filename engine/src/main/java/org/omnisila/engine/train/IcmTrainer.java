@@ -1,0 +1,164 @@
+package org.omnisila.engine.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.util.Pair;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+import org.omnisila.engine.data.SceneVideo;
+import org.omnisila.engine.icm.CausalDictionary;
+import org.omnisila.engine.icm.IcmConfig;
+import org.omnisila.engine.icm.IcmModel;
+import org.omnisila.engine.icm.KMeans;
+import org.omnisila.engine.icm.RouterLoss;
+
+/**
+ * Trains the small ICM on a scene-feature data set, one video (its S segments) per step.
+ *
+ * <p>Loss per video = cross-entropy of the segment labels + binary cross-entropy of segment presence (an event
+ * covers the segment) + L_rb (eq. 2). AdamW with warm-up and cosine decay ({@link LearningRateSchedule}). The
+ * IEC dictionary is built by K-means over the training frames' fused embeddings before the first epoch and
+ * rebuilt after each, so it follows the embeddings as they learn. Everything is seeded; a cancelled run stops
+ * after the current video and reports how far it got.
+ */
+public final class IcmTrainer {
+    private final IcmModel model;
+    private final TrainingSettings settings;
+    private final NDManager manager;
+
+    /** @param manager owns the model's parameters; the trainer opens a sub-manager per step */
+    public IcmTrainer(IcmModel model, TrainingSettings settings, NDManager manager) {
+        this.model = model;
+        this.settings = settings;
+        this.manager = manager;
+    }
+
+    /**
+     * @param epochsDone  epochs completed
+     * @param cancelled   whether the run was stopped early
+     * @param epochLosses mean loss of each completed epoch
+     * @param segmentsPerSecond training throughput over the run
+     */
+    public record Result(int epochsDone, boolean cancelled, List<Double> epochLosses, double segmentsPerSecond) {
+    }
+
+    /** Initialises the parameters (seeded) for the data's scene widths; call once before {@link #train}. */
+    public void initialize() {
+        manager.getEngine().setRandomSeed((int) settings.seed());
+        IcmConfig c = model.config();
+        Shape[] shapes = new Shape[IcmConfig.SCENES];
+        for (int j = 0; j < shapes.length; j++) {
+            shapes[j] = new Shape(1, c.frames(), c.sceneWidth(j));
+        }
+        model.initialize(manager, DataType.FLOAT32, shapes);
+    }
+
+    public Result train(List<SceneVideo> videos, TrainingListener listener, BooleanSupplier cancelled) {
+        if (videos.isEmpty()) {
+            throw new IllegalArgumentException("no training video");
+        }
+        int steps = settings.epochs() * videos.size();
+        Optimizer optimizer = Optimizer.adamW()
+                .optLearningRateTracker(new LearningRateSchedule(settings.learningRate(), steps,
+                        settings.warmupRatio(), 0.1f))
+                .optWeightDecays(settings.weightDecay())
+                .build();
+        Random shuffle = new Random(settings.seed());
+        List<SceneVideo> order = new ArrayList<>(videos);
+        List<Double> losses = new ArrayList<>();
+        long segments = 0;
+        long t0 = System.nanoTime();
+        buildDictionary(videos);
+        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+            Collections.shuffle(order, shuffle);
+            double sum = 0;
+            long epochSegments = 0;
+            long e0 = System.nanoTime();
+            for (int i = 0; i < order.size(); i++) {
+                if (cancelled.getAsBoolean()) {
+                    return new Result(epoch - 1, true, losses, rate(segments, t0));
+                }
+                sum += step(order.get(i), optimizer);
+                epochSegments += order.get(i).segments().size();
+                listener.progress(epoch, i + 1, order.size(), sum / (i + 1), rate(epochSegments, e0));
+            }
+            segments += epochSegments;
+            losses.add(sum / order.size());
+            listener.epochDone(epoch, sum / order.size());
+            buildDictionary(videos);
+        }
+        return new Result(settings.epochs(), false, losses, rate(segments, t0));
+    }
+
+    private double step(SceneVideo video, Optimizer optimizer) {
+        IcmConfig c = model.config();
+        try (NDManager step = manager.newSubManager()) {
+            NDList x = VideoTensors.inputs(step, video, c.sceneWidths(), c.frames());
+            NDArray labels = VideoTensors.labels(step, video, c.labels());
+            NDArray presence = VideoTensors.presence(step, video);
+            float loss;
+            try (GradientCollector g = manager.getEngine().newGradientCollector()) {
+                NDList out = model.forward(new ParameterStore(step, false), x, true);
+                NDArray total = loss(out, labels, presence, c);
+                g.backward(total);
+                loss = total.getFloat();
+            }
+            for (Pair<String, Parameter> p : model.getParameters()) {
+                NDArray weight = p.getValue().getArray();
+                NDArray grad = weight.getGradient();
+                grad.attach(step); // the handle, not the gradient buffer, closes with the step
+                optimizer.update(p.getKey(), weight, grad);
+                grad.subi(grad); // PyTorch accumulates gradients; DJL's collector does not clear them
+            }
+            return loss;
+        }
+    }
+
+    /** Cross-entropy + presence BCE (with logits, numerically stable) + L_rb. */
+    static NDArray loss(NDList out, NDArray labels, NDArray presence, IcmConfig c) {
+        NDArray logits = out.get(0); // [S, C]
+        NDArray ce = logits.logSoftmax(-1).mul(labels.oneHot(c.labels().size())).sum(new int[] {1}).neg().mean();
+        NDArray z = out.get(1); // [S] presence logits
+        NDArray bce = z.maximum(0).sub(z.mul(presence)).add(z.abs().neg().exp().add(1).log()).mean();
+        NDArray rb = RouterLoss.compute(out.get(2), (float) c.alpha(), (float) c.beta());
+        return ce.add(bce).add(rb);
+    }
+
+    /** K-means over (a seeded sample of) the training frames' fused embeddings: the IEC dictionary (eq. 4). */
+    public void buildDictionary(List<SceneVideo> videos) {
+        IcmConfig c = model.config();
+        List<float[]> frames = new ArrayList<>();
+        try (NDManager sub = manager.newSubManager()) {
+            ParameterStore ps = new ParameterStore(sub, false);
+            for (SceneVideo v : videos) {
+                NDArray e = model.fusedEmbeddings(ps, VideoTensors.inputs(sub, v, c.sceneWidths(), c.frames()));
+                float[] flat = e.toFloatArray();
+                for (int r = 0; r < flat.length / c.hidden(); r++) {
+                    float[] row = new float[c.hidden()];
+                    System.arraycopy(flat, r * c.hidden(), row, 0, c.hidden());
+                    frames.add(row);
+                }
+            }
+        }
+        Collections.shuffle(frames, new Random(settings.seed()));
+        List<float[]> sample = frames.subList(0, Math.min(frames.size(), settings.dictionaryFrames()));
+        int k = Math.min(c.dictionarySize(), sample.size());
+        model.iec().setDictionary(CausalDictionary.build(sample.toArray(new float[0][]),
+                KMeans.builder().optClusters(k).optSeed(settings.seed()).build()));
+    }
+
+    private static double rate(long segments, long since) {
+        double seconds = (System.nanoTime() - since) / 1e9;
+        return seconds > 0 ? segments / seconds : 0;
+    }
+}
