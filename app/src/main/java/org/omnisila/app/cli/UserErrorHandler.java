@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.omnisila.engine.api.ResultFormatException;
 import org.omnisila.engine.data.DatasetFormatException;
+import org.omnisila.engine.icm.checkpoint.CheckpointException;
+import org.omnisila.engine.train.TrainingDivergedException;
 import org.omnisila.engine.eval.EvalInputException;
 import org.omnisila.engine.models.ModelFileException;
 import picocli.CommandLine;
@@ -22,6 +24,7 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         String name = cmd.getCommandSpec().qualifiedName();
         String message;
         if (e instanceof EvalInputException || e instanceof ResultFormatException || e instanceof DatasetFormatException
+                || e instanceof TrainingDivergedException || e instanceof CheckpointException
                 || e instanceof ModelFileException || e instanceof IllegalArgumentException) {
             message = e.getMessage();
         } else if (e instanceof IOException || e instanceof UncheckedIOException) {

@@ -36,6 +36,7 @@ public final class IcmModel extends AbstractBlock {
 
     private final IcmConfig config;
     private final boolean withIec;
+    private final Variant variant;
     private final SceneBalancedMoE sbm;
     private final ImplicitEnhancedCausal iec;
     private final LayerNorm fusionNorm;
@@ -50,11 +51,17 @@ public final class IcmModel extends AbstractBlock {
     public IcmModel(IcmConfig config, Variant variant) {
         super(VERSION);
         this.config = config;
+        this.variant = variant;
         this.withIec = variant != Variant.WITHOUT_IEC;
         int[] widths = config.sceneWidths().stream().mapToInt(Integer::intValue).toArray();
-        sbm = addChildBlock("sbm", SceneBalancedMoE.builder().setInputSizes(widths).setHiddenSize(config.hidden())
-                .setLayers(config.expertLayers()).optHeads(config.heads()).optMaxFrames(config.frames())
-                .optDropout((float) config.dropout()).optAveraged(variant == Variant.WITHOUT_SBM).build());
+        SceneBalancedMoE.Builder moe = SceneBalancedMoE.builder().setInputSizes(widths)
+                .setHiddenSize(config.hidden()).setLayers(config.expertLayers()).optHeads(config.heads())
+                .optMaxFrames(config.frames()).optDropout((float) config.dropout())
+                .optAveraged(variant == Variant.WITHOUT_SBM);
+        if (variant == Variant.EXPLICIT_ONLY) {
+            moe.optFixedRouting(1, 0, 0, 0); // the face expert alone
+        }
+        sbm = addChildBlock("sbm", moe.build());
         iec = addChildBlock("iec", ImplicitEnhancedCausal.builder().setUnits(config.hidden()).build());
         fusionNorm = addChildBlock("fusion_norm", LayerNorm.builder().axis(2).build());
         for (int i = 0; i < config.temporalLayers(); i++) {
@@ -72,7 +79,13 @@ public final class IcmModel extends AbstractBlock {
         /** Experts' outputs averaged (P = 1/L) instead of routed. */
         WITHOUT_SBM,
         /** fused = LayerNorm(y_moe), no IEC. */
-        WITHOUT_IEC
+        WITHOUT_IEC,
+        /** P fixed to the face expert alone: explicit cues only (with IEC). */
+        EXPLICIT_ONLY
+    }
+
+    public Variant variant() {
+        return variant;
     }
 
     public IcmConfig config() {

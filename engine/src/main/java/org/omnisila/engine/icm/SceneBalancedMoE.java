@@ -32,7 +32,8 @@ import java.util.List;
  *
  * <p>The ablation "w/o SBM" ({@code optAveraged(true)}) replaces P by the uniform 1/L and leaves
  * everything else as it is; the router is still built, so both variants hold the same parameters
- * and load the same files, but its weights take no part in the output.
+ * and load the same files, but its weights take no part in the output. {@code optFixedRouting}
+ * generalises it to any fixed P, e.g. (1, 0, 0, 0) for the "explicit only" ablation (face expert alone).
  */
 public final class SceneBalancedMoE extends AbstractBlock {
 
@@ -42,14 +43,14 @@ public final class SceneBalancedMoE extends AbstractBlock {
 
     private static final byte VERSION = 1;
 
-    private final boolean averaged;
+    private final float[] fixedRouting;
     private final List<SceneExpert> experts = new ArrayList<>();
     private final SceneRouter router;
     private final LayerNorm norm;
 
     private SceneBalancedMoE(Builder b) {
         super(VERSION);
-        this.averaged = b.averaged;
+        this.fixedRouting = b.fixedRouting;
         for (int j = 0; j < SCENES.size(); j++) {
             SceneExpert expert =
                     SceneExpert.builder()
@@ -82,7 +83,24 @@ public final class SceneBalancedMoE extends AbstractBlock {
      * @return true when the router is bypassed
      */
     public boolean isAveraged() {
-        return averaged;
+        if (fixedRouting == null) {
+            return false;
+        }
+        for (float w : fixedRouting) {
+            if (w != fixedRouting[0]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether P is fixed (an ablation) rather than computed by the router.
+     *
+     * @return true when the router is bypassed
+     */
+    public boolean isFixedRouting() {
+        return fixedRouting != null;
     }
 
     /**
@@ -115,8 +133,8 @@ public final class SceneBalancedMoE extends AbstractBlock {
      * @return NDList(y_moe [B, T, d], P [B, L])
      */
     public NDList mixExperts(ParameterStore ps, NDList expertOutputs, boolean training) {
-        NDArray p = averaged
-                ? uniform(expertOutputs) // [B, L] = 1/L
+        NDArray p = fixedRouting != null
+                ? fixed(expertOutputs, fixedRouting) // [B, L], the ablation's constant P
                 : router.forward(ps, expertOutputs, training).head(); // [B, L] = softmax(W h)
         NDArray mixed = weightedSum(expertOutputs, p); // [B, T, d] = sum_j P_j E_j
         NDArray y = norm.forward(ps, new NDList(mixed), training).head(); // [B, T, d] = y_moe, eq. (1)
@@ -143,10 +161,10 @@ public final class SceneBalancedMoE extends AbstractBlock {
         return stacked.mul(p.reshape(s.get(0), s.get(1), 1, 1)).sum(new int[] {1}); // [B, T, d]
     }
 
-    private static NDArray uniform(NDList expertOutputs) {
+    private static NDArray fixed(NDList expertOutputs, float[] routing) {
         long batch = expertOutputs.head().getShape().get(0);
-        int l = expertOutputs.size();
-        return expertOutputs.head().getManager().full(new Shape(batch, l), 1f / l); // [B, L]
+        NDArray row = expertOutputs.head().getManager().create(routing); // [L]
+        return row.broadcast(new Shape(batch, routing.length)); // [B, L]
     }
 
     @Override
@@ -180,7 +198,7 @@ public final class SceneBalancedMoE extends AbstractBlock {
         private int maxFrames = 8;
         private float dropout;
         private int feedForwardSize = -1;
-        private boolean averaged;
+        private float[] fixedRouting;
 
         private Builder() {}
 
@@ -268,7 +286,36 @@ public final class SceneBalancedMoE extends AbstractBlock {
          * @return this builder
          */
         public Builder optAveraged(boolean averaged) {
-            this.averaged = averaged;
+            if (averaged) {
+                float[] uniform = new float[SCENES.size()];
+                Arrays.fill(uniform, 1f / SCENES.size());
+                this.fixedRouting = uniform;
+            } else {
+                this.fixedRouting = null;
+            }
+            return this;
+        }
+
+        /**
+         * Fixes P to the given weights instead of the router (an ablation), e.g. (1, 0, 0, 0) for
+         * the face expert alone.
+         *
+         * @param routing L non-negative weights that sum to 1
+         * @return this builder
+         */
+        public Builder optFixedRouting(float... routing) {
+            float sum = 0;
+            for (float w : routing) {
+                if (!(w >= 0)) {
+                    throw new IllegalArgumentException("routing weights must be >= 0, got " + Arrays.toString(routing));
+                }
+                sum += w;
+            }
+            if (routing.length != SCENES.size() || Math.abs(sum - 1) > 1e-6) {
+                throw new IllegalArgumentException("fixed routing needs " + SCENES.size()
+                        + " weights summing to 1, got " + Arrays.toString(routing));
+            }
+            this.fixedRouting = routing.clone();
             return this;
         }
 

@@ -72,6 +72,7 @@ public final class IcmTrainer {
                 .optLearningRateTracker(new LearningRateSchedule(settings.learningRate(), steps,
                         settings.warmupRatio(), 0.1f))
                 .optWeightDecays(settings.weightDecay())
+                .optClipGrad(1f) // element-wise gradient clipping: one bad video cannot blow the weights up
                 .build();
         Random shuffle = new Random(settings.seed());
         List<SceneVideo> order = new ArrayList<>(videos);
@@ -88,7 +89,13 @@ public final class IcmTrainer {
                 if (cancelled.getAsBoolean()) {
                     return new Result(epoch - 1, true, losses, rate(segments, t0));
                 }
-                sum += step(order.get(i), optimizer);
+                double loss = step(order.get(i), optimizer);
+                if (!Double.isFinite(loss)) {
+                    throw new TrainingDivergedException("training diverged in epoch " + epoch + " at video "
+                            + order.get(i).id() + " (loss " + loss + "); lower the learning rate (now "
+                            + settings.learningRate() + ")");
+                }
+                sum += loss;
                 epochSegments += order.get(i).segments().size();
                 listener.progress(epoch, i + 1, order.size(), sum / (i + 1), rate(epochSegments, e0));
             }
