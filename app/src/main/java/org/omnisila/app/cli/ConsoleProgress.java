@@ -5,7 +5,7 @@ import java.util.Locale;
 import org.omnisila.engine.train.TrainingListener;
 
 /** Training progress on one console line (rewritten in place), then one line per epoch. */
-final class ConsoleProgress implements TrainingListener {
+class ConsoleProgress implements TrainingListener {
     private final PrintWriter err;
     private final String prefix;
     private long lastPrint;

@@ -64,13 +64,24 @@ public final class IcmTrainer {
     }
 
     public Result train(List<SceneVideo> videos, TrainingListener listener, BooleanSupplier cancelled) {
+        return train(videos, 0, listener, cancelled);
+    }
+
+    /**
+     * Trains epochs {@code startEpoch + 1 .. epochs} (a resumed run passes the epochs already done; the
+     * learning-rate schedule continues where it was, the optimizer's moments start afresh). The IEC dictionary
+     * is rebuilt before the first epoch and after each, before {@link TrainingListener#epochDone}, so a
+     * checkpoint saved there holds weights and dictionary that belong together.
+     */
+    public Result train(List<SceneVideo> videos, int startEpoch, TrainingListener listener,
+                        BooleanSupplier cancelled) {
         if (videos.isEmpty()) {
             throw new IllegalArgumentException("no training video");
         }
         int steps = settings.epochs() * videos.size();
         Optimizer optimizer = Optimizer.adamW()
-                .optLearningRateTracker(new LearningRateSchedule(settings.learningRate(), steps,
-                        settings.warmupRatio(), 0.1f))
+                .optLearningRateTracker(offset(new LearningRateSchedule(settings.learningRate(), steps,
+                        settings.warmupRatio(), 0.1f), startEpoch * videos.size()))
                 .optWeightDecays(settings.weightDecay())
                 .optClipGrad(1f) // element-wise gradient clipping: one bad video cannot blow the weights up
                 .build();
@@ -80,7 +91,10 @@ public final class IcmTrainer {
         long segments = 0;
         long t0 = System.nanoTime();
         buildDictionary(videos);
-        for (int epoch = 1; epoch <= settings.epochs(); epoch++) {
+        for (int skip = 0; skip < startEpoch; skip++) {
+            Collections.shuffle(order, shuffle); // the same video order as an uninterrupted run
+        }
+        for (int epoch = startEpoch + 1; epoch <= settings.epochs(); epoch++) {
             Collections.shuffle(order, shuffle);
             double sum = 0;
             long epochSegments = 0;
@@ -101,8 +115,8 @@ public final class IcmTrainer {
             }
             segments += epochSegments;
             losses.add(sum / order.size());
-            listener.epochDone(epoch, sum / order.size());
             buildDictionary(videos);
+            listener.epochDone(epoch, sum / order.size());
         }
         return new Result(settings.epochs(), false, losses, rate(segments, t0));
     }
@@ -162,6 +176,10 @@ public final class IcmTrainer {
         int k = Math.min(c.dictionarySize(), sample.size());
         model.iec().setDictionary(CausalDictionary.build(sample.toArray(new float[0][]),
                 KMeans.builder().optClusters(k).optSeed(settings.seed()).build()));
+    }
+
+    private static ai.djl.training.tracker.Tracker offset(LearningRateSchedule schedule, int steps) {
+        return step -> schedule.getNewValue(step + steps);
     }
 
     private static double rate(long segments, long since) {
