@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 /** {@code omnisila bench}: benchmarks that print a table of timings. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print a table of timings on this machine.",
-        subcommands = {BenchCommand.Eval.class})
+        subcommands = {BenchCommand.Eval.class, BenchCommand.Model.class})
 public final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -60,6 +60,28 @@ public final class BenchCommand implements Runnable {
                 }
                 Files.deleteIfExists(dir);
             }
+        }
+    }
+
+    /** {@code omnisila bench model}. */
+    @Command(name = "model", mixinStandardHelpOptions = true,
+            description = "Segments per second of the small ICM: inference (1 and 32 segments per call) and training.")
+    static final class Model implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--runs", defaultValue = "5", description = "Timed runs per step (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or cuda[:N] (default: ${DEFAULT-VALUE}).")
+        String device;
+
+        @Override
+        public Integer call() {
+            var dev = org.omnisila.engine.icm.DeviceChoice.choose(device, org.omnisila.engine.icm.DeviceChoice.gpuCount());
+            spec.commandLine().getOut().print(org.omnisila.engine.bench.ModelBenchmark.run(dev, runs).format());
+            spec.commandLine().getOut().flush();
+            return 0;
         }
     }
 }
