@@ -21,7 +21,7 @@ public final class Ablation {
 
     /** One variant's scores; {@code segmentAccuracy} is the share of test segments labelled right. */
     public record Row(IcmModel.Variant variant, EvalReport report, double segmentAccuracy, double trainSeconds,
-                      double segmentsPerSecond) {
+                      double segmentsPerSecond, int skippedUpdates) {
     }
 
     /** Receives each variant's training progress. */
@@ -55,7 +55,7 @@ public final class Ablation {
                 long correct = outputs.stream().mapToLong(o -> o.correctSegments(config.labels())).sum();
                 long total = test.stream().mapToLong(v -> v.segments().size()).sum();
                 rows.add(new Row(variant, ModelEvaluation.report(outputs, data.frames(), data.name()),
-                        correct / (double) total, seconds, r.segmentsPerSecond()));
+                        correct / (double) total, seconds, r.segmentsPerSecond(), trainer.skippedUpdates()));
             }
         }
         return rows;
@@ -66,15 +66,15 @@ public final class Ablation {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "Ablation on %s: %d train / %d test videos, %d epochs, seed %d%n", data.name(),
                 data.subset("train").size(), data.subset("test").size(), settings.epochs(), settings.seed()));
-        b.append(String.format(Locale.ROOT, "  %-14s %7s %7s %7s %8s %8s %8s %7s %9s %9s%n", "variant", "Acc", "F2",
-                "FNRs↓", "mAP@0.1", "mAP@0.2", "mAP@0.3", "Avg", "seg Acc", "train s"));
+        b.append(String.format(Locale.ROOT, "  %-14s %7s %7s %7s %8s %8s %8s %7s %9s %9s %8s%n", "variant", "Acc",
+                "F2", "FNRs↓", "mAP@0.1", "mAP@0.2", "mAP@0.3", "Avg", "seg Acc", "train s", "skipped"));
         for (Row r : rows) {
             EvalReport e = r.report();
-            b.append(String.format(Locale.ROOT, "  %-14s %7.2f %7.2f %7.2f %8.2f %8.2f %8.2f %7.2f %9.2f %9.1f%n",
+            b.append(String.format(Locale.ROOT, "  %-14s %7.2f %7.2f %7.2f %8.2f %8.2f %8.2f %7.2f %9.2f %9.1f %8d%n",
                     name(r.variant()), 100 * e.identification().accuracy(), 100 * e.identification().weightedF2(),
                     100 * e.frames().fnr(), 100 * e.localization().map()[0], 100 * e.localization().map()[1],
                     100 * e.localization().map()[2], 100 * e.localization().averageMap(), 100 * r.segmentAccuracy(),
-                    r.trainSeconds()));
+                    r.trainSeconds(), r.skippedUpdates()));
         }
         return b.toString();
     }

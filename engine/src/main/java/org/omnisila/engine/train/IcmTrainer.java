@@ -3,6 +3,7 @@ package org.omnisila.engine.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
@@ -29,12 +30,15 @@ import org.omnisila.engine.icm.RouterLoss;
  * covers the segment) + L_rb (eq. 2). AdamW with warm-up and cosine decay ({@link LearningRateSchedule}). The
  * IEC dictionary is built by K-means over the training frames' fused embeddings before the first epoch and
  * rebuilt after each, so it follows the embeddings as they learn. Everything is seeded; a cancelled run stops
- * after the current video and reports how far it got.
+ * after the current video and reports how far it got. A video whose loss or gradient is not finite is
+ * skipped without touching the weights (counted in {@link #skippedUpdates}); more than 5% of an epoch's
+ * videos (at least 4) skipped stops the run with {@link TrainingDivergedException}.
  */
 public final class IcmTrainer {
     private final IcmModel model;
     private final TrainingSettings settings;
     private final NDManager manager;
+    private int skipped;
 
     /** @param manager owns the model's parameters; the trainer opens a sub-manager per step */
     public IcmTrainer(IcmModel model, TrainingSettings settings, NDManager manager) {
@@ -50,6 +54,11 @@ public final class IcmTrainer {
      * @param segmentsPerSecond training throughput over the run
      */
     public record Result(int epochsDone, boolean cancelled, List<Double> epochLosses, double segmentsPerSecond) {
+    }
+
+    /** Updates skipped so far because a video's loss or gradient was not finite. */
+    public int skippedUpdates() {
+        return skipped;
     }
 
     /** Initialises the parameters (seeded) for the data's scene widths; call once before {@link #train}. */
@@ -97,6 +106,8 @@ public final class IcmTrainer {
         for (int epoch = startEpoch + 1; epoch <= settings.epochs(); epoch++) {
             Collections.shuffle(order, shuffle);
             double sum = 0;
+            int counted = 0;
+            int skippedInEpoch = 0;
             long epochSegments = 0;
             long e0 = System.nanoTime();
             for (int i = 0; i < order.size(); i++) {
@@ -105,18 +116,23 @@ public final class IcmTrainer {
                 }
                 double loss = step(order.get(i), optimizer);
                 if (!Double.isFinite(loss)) {
-                    throw new TrainingDivergedException("training diverged in epoch " + epoch + " at video "
-                            + order.get(i).id() + " (loss " + loss + "); lower the learning rate (now "
-                            + settings.learningRate() + ")");
+                    if (++skippedInEpoch > Math.max(3, order.size() / 20)) {
+                        throw new TrainingDivergedException("training diverged in epoch " + epoch + ": "
+                                + skippedInEpoch + " videos gave a non-finite loss or gradient (last "
+                                + order.get(i).id() + "); lower the learning rate (now " + settings.learningRate()
+                                + ")");
+                    }
+                    continue;
                 }
                 sum += loss;
+                counted++;
                 epochSegments += order.get(i).segments().size();
-                listener.progress(epoch, i + 1, order.size(), sum / (i + 1), rate(epochSegments, e0));
+                listener.progress(epoch, i + 1, order.size(), sum / counted, rate(epochSegments, e0));
             }
             segments += epochSegments;
-            losses.add(sum / order.size());
+            losses.add(sum / Math.max(1, counted));
             buildDictionary(videos);
-            listener.epochDone(epoch, sum / order.size());
+            listener.epochDone(epoch, sum / Math.max(1, counted));
         }
         return new Result(settings.epochs(), false, losses, rate(segments, t0));
     }
@@ -134,12 +150,25 @@ public final class IcmTrainer {
                 g.backward(total);
                 loss = total.getFloat();
             }
+            List<NDArray> grads = new ArrayList<>();
+            double squares = 0;
             for (Pair<String, Parameter> p : model.getParameters()) {
-                NDArray weight = p.getValue().getArray();
-                NDArray grad = weight.getGradient();
+                NDArray grad = p.getValue().getArray().getGradient();
                 grad.attach(step); // the handle, not the gradient buffer, closes with the step
-                optimizer.update(p.getKey(), weight, grad);
-                grad.subi(grad); // PyTorch accumulates gradients; DJL's collector does not clear them
+                grads.add(grad);
+                squares += grad.square().sum().getFloat();
+            }
+            if (Double.isFinite(squares) && Double.isFinite(loss)) {
+                int i = 0;
+                for (Pair<String, Parameter> p : model.getParameters()) {
+                    optimizer.update(p.getKey(), p.getValue().getArray(), grads.get(i++));
+                }
+            } else {
+                skipped++; // a non-finite gradient would poison the weights: skip this video's update
+                loss = Float.NaN;
+            }
+            for (NDArray grad : grads) {
+                grad.set(new NDIndex("..."), 0); // PyTorch accumulates gradients; DJL's collector does not clear them
             }
             return loss;
         }
