@@ -34,7 +34,6 @@ import ai.djl.util.PairList;
  * </ul>
  */
 public final class CrossSamplingAttention extends AbstractBlock {
-
     private static final byte VERSION = 1;
 
     private final ScaledAttention attention;
@@ -106,31 +105,18 @@ public final class CrossSamplingAttention extends AbstractBlock {
     }
 
     /** Builder: {@code setUnits} (d) is required, {@code optHeads} (default 1) must divide it. */
-    public static final class Builder {
-        private int units = -1;
-        private int heads = 1;
-
+    public static final class Builder extends AttentionBuilder<Builder> {
         private Builder() {
         }
 
-        /** @param units d, the width of M, of the dictionary and of y_x */
-        public Builder setUnits(int units) {
-            this.units = units;
-            return this;
-        }
-
-        /** @param heads h, the number of attention heads (default 1) */
-        public Builder optHeads(int heads) {
-            this.heads = heads;
+        @Override
+        protected Builder self() {
             return this;
         }
 
         /** @return the block; the dictionary is set afterwards with {@link #setDictionary} */
         public CrossSamplingAttention build() {
-            if (units <= 0 || heads <= 0 || units % heads != 0) {
-                throw new IllegalArgumentException("CrossSamplingAttention needs units > 0 divisible by heads > 0: "
-                        + "units=" + units + ", heads=" + heads);
-            }
+            checkUnitsAndHeads("CrossSamplingAttention");
             return new CrossSamplingAttention(this);
         }
     }

@@ -31,7 +31,6 @@ import ai.djl.util.PairList;
  * </ul>
  */
 public final class ImplicitEnhancedCausal extends AbstractBlock {
-
     private static final byte VERSION = 1;
 
     private final int units;
@@ -118,23 +117,14 @@ public final class ImplicitEnhancedCausal extends AbstractBlock {
     }
 
     /** Builder: {@code setUnits} (d) is required; heads must divide it; the FFN widens by ffnMultiplier. */
-    public static final class Builder {
-        private int units = -1;
-        private int heads = 1;
+    public static final class Builder extends AttentionBuilder<Builder> {
         private int ffnMultiplier = 4;
 
         private Builder() {
         }
 
-        /** @param units d, the width of M and of y_iec */
-        public Builder setUnits(int units) {
-            this.units = units;
-            return this;
-        }
-
-        /** @param heads h, the heads of both attentions (default 1) */
-        public Builder optHeads(int heads) {
-            this.heads = heads;
+        @Override
+        protected Builder self() {
             return this;
         }
 
@@ -146,10 +136,7 @@ public final class ImplicitEnhancedCausal extends AbstractBlock {
 
         /** @return the block; fails on units <= 0, heads not dividing units, or ffnMultiplier < 1 */
         public ImplicitEnhancedCausal build() {
-            if (units <= 0 || heads <= 0 || units % heads != 0) {
-                throw new IllegalArgumentException("ImplicitEnhancedCausal needs units > 0 divisible by heads > 0: "
-                        + "units=" + units + ", heads=" + heads);
-            }
+            checkUnitsAndHeads("ImplicitEnhancedCausal");
             if (ffnMultiplier < 1) {
                 throw new IllegalArgumentException("ImplicitEnhancedCausal ffnMultiplier must be >= 1, got "
                         + ffnMultiplier);

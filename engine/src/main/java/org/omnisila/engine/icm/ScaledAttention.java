@@ -33,7 +33,6 @@ import ai.djl.util.PairList;
  * feeds the sum of both attentions into an FFN anyway.
  */
 public final class ScaledAttention extends AbstractBlock {
-
     private static final byte VERSION = 1;
 
     private final int units;
@@ -147,34 +146,18 @@ public final class ScaledAttention extends AbstractBlock {
     }
 
     /** Builder: {@code setUnits} (d) is required, {@code optHeads} (h, default 1) must divide it. */
-    public static final class Builder {
-        private int units = -1;
-        private int heads = 1;
-
+    public static final class Builder extends AttentionBuilder<Builder> {
         private Builder() {
         }
 
-        /** @param units d, the width of Q, K, V and of the output */
-        public Builder setUnits(int units) {
-            this.units = units;
-            return this;
-        }
-
-        /** @param heads h, the number of heads (default 1) */
-        public Builder optHeads(int heads) {
-            this.heads = heads;
+        @Override
+        protected Builder self() {
             return this;
         }
 
         /** @return the block; fails when units is unset or not positive, or heads does not divide it */
         public ScaledAttention build() {
-            if (units <= 0) {
-                throw new IllegalArgumentException("ScaledAttention units must be set and > 0, got " + units);
-            }
-            if (heads <= 0 || units % heads != 0) {
-                throw new IllegalArgumentException(
-                        "ScaledAttention heads must be > 0 and divide units: units=" + units + ", heads=" + heads);
-            }
+            checkUnitsAndHeads("ScaledAttention");
             return new ScaledAttention(this);
         }
     }

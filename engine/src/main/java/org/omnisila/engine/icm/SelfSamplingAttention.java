@@ -26,7 +26,6 @@ import ai.djl.util.PairList;
  * </ul>
  */
 public final class SelfSamplingAttention extends AbstractBlock {
-
     private static final byte VERSION = 1;
 
     private final ScaledAttention attention;
@@ -68,31 +67,18 @@ public final class SelfSamplingAttention extends AbstractBlock {
     }
 
     /** Builder: {@code setUnits} (d) is required, {@code optHeads} (default 1) must divide it. */
-    public static final class Builder {
-        private int units = -1;
-        private int heads = 1;
-
+    public static final class Builder extends AttentionBuilder<Builder> {
         private Builder() {
         }
 
-        /** @param units d, the width of M and of y_m */
-        public Builder setUnits(int units) {
-            this.units = units;
-            return this;
-        }
-
-        /** @param heads h, the number of attention heads (default 1) */
-        public Builder optHeads(int heads) {
-            this.heads = heads;
+        @Override
+        protected Builder self() {
             return this;
         }
 
         /** @return the block; the invariants are those of {@link ScaledAttention.Builder#build()} */
         public SelfSamplingAttention build() {
-            if (units <= 0 || heads <= 0 || units % heads != 0) {
-                throw new IllegalArgumentException("SelfSamplingAttention needs units > 0 divisible by heads > 0: units="
-                        + units + ", heads=" + heads);
-            }
+            checkUnitsAndHeads("SelfSamplingAttention");
             return new SelfSamplingAttention(this);
         }
     }
