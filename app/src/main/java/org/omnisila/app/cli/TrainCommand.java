@@ -122,6 +122,10 @@ public final class TrainCommand implements Callable<Integer> {
             }
             err.printf(Locale.ROOT, "trained %d epochs at %.0f segments/s; checkpoint in %s%n", r.epochsDone(),
                     r.segmentsPerSecond(), out);
+            if (trainer.skippedUpdates() > 0) {
+                err.printf(Locale.ROOT, "warning: %d updates skipped for a non-finite gradient (last: %s)%n",
+                        trainer.skippedUpdates(), trainer.lastNonFinite());
+            }
             if (!test.isEmpty()) {
                 List<ModelEvaluation.VideoOutput> outputs = ModelEvaluation.run(model, manager, test,
                         SegmentDecoder.DEFAULT_THRESHOLD);

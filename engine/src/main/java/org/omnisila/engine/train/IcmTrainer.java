@@ -39,6 +39,7 @@ public final class IcmTrainer {
     private final TrainingSettings settings;
     private final NDManager manager;
     private int skipped;
+    private String lastNonFinite;
 
     /** @param manager owns the model's parameters; the trainer opens a sub-manager per step */
     public IcmTrainer(IcmModel model, TrainingSettings settings, NDManager manager) {
@@ -59,6 +60,11 @@ public final class IcmTrainer {
     /** Updates skipped so far because a video's loss or gradient was not finite. */
     public int skippedUpdates() {
         return skipped;
+    }
+
+    /** Where the last skipped update's gradient first went non-finite (video and parameter), or null. */
+    public String lastNonFinite() {
+        return lastNonFinite;
     }
 
     /** Initialises the parameters (seeded) for the data's scene widths; call once before {@link #train}. */
@@ -152,11 +158,19 @@ public final class IcmTrainer {
             }
             List<NDArray> grads = new ArrayList<>();
             double squares = 0;
+            String firstBad = null;
             for (Pair<String, Parameter> p : model.getParameters()) {
                 NDArray grad = p.getValue().getArray().getGradient();
                 grad.attach(step); // the handle, not the gradient buffer, closes with the step
                 grads.add(grad);
-                squares += grad.square().sum().getFloat();
+                double sq = grad.square().sum().getFloat();
+                if (!Double.isFinite(sq) && firstBad == null) {
+                    firstBad = p.getKey();
+                }
+                squares += sq;
+            }
+            if (firstBad != null) {
+                lastNonFinite = video.id() + ": first non-finite gradient in " + firstBad;
             }
             if (Double.isFinite(squares) && Double.isFinite(loss)) {
                 int i = 0;
