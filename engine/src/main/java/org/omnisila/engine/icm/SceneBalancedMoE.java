@@ -53,15 +53,7 @@ public final class SceneBalancedMoE extends AbstractBlock {
         this.fixedRouting = b.fixedRouting;
         for (int j = 0; j < SCENES.size(); j++) {
             SceneExpert expert =
-                    SceneExpert.builder()
-                            .setInputSize(b.inputSizes[j])
-                            .setHiddenSize(b.hiddenSize)
-                            .setLayers(b.layers)
-                            .optHeads(b.heads)
-                            .optMaxFrames(b.maxFrames)
-                            .optDropout(b.dropout)
-                            .optFeedForwardSize(b.feedForwardSize)
-                            .build();
+                    b.copyShapeTo(SceneExpert.builder()).setInputSize(b.inputSizes[j]).build();
             experts.add(addChildBlock(SCENES.get(j), expert));
         }
         router = addChildBlock("router", new SceneRouter(SCENES.size(), b.hiddenSize));
@@ -190,17 +182,16 @@ public final class SceneBalancedMoE extends AbstractBlock {
     }
 
     /** Builder: {@code setX} for what is required, {@code optX} for what has a default. */
-    public static final class Builder {
+    public static final class Builder extends ExpertShapeBuilder<Builder> {
         private int[] inputSizes;
-        private int hiddenSize;
-        private int layers;
-        private int heads = 4;
-        private int maxFrames = 8;
-        private float dropout;
-        private int feedForwardSize = -1;
         private float[] fixedRouting;
 
         private Builder() {}
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
 
         /**
          * Sets the feature widths d_in_j, one per scene in the order of {@link #SCENES}.
@@ -210,72 +201,6 @@ public final class SceneBalancedMoE extends AbstractBlock {
          */
         public Builder setInputSizes(int... inputSizes) {
             this.inputSizes = inputSizes.clone();
-            return this;
-        }
-
-        /**
-         * Sets d, the hidden size of every expert and of y_moe.
-         *
-         * @param hiddenSize a positive multiple of the heads
-         * @return this builder
-         */
-        public Builder setHiddenSize(int hiddenSize) {
-            this.hiddenSize = hiddenSize;
-            return this;
-        }
-
-        /**
-         * Sets the encoder layers per expert (the paper's full model: 8).
-         *
-         * @param layers &gt; 0
-         * @return this builder
-         */
-        public Builder setLayers(int layers) {
-            this.layers = layers;
-            return this;
-        }
-
-        /**
-         * Sets the attention heads per layer (default 4).
-         *
-         * @param heads dividing the hidden size
-         * @return this builder
-         */
-        public Builder optHeads(int heads) {
-            this.heads = heads;
-            return this;
-        }
-
-        /**
-         * Sets the most frames per segment (default 8).
-         *
-         * @param maxFrames &gt; 0
-         * @return this builder
-         */
-        public Builder optMaxFrames(int maxFrames) {
-            this.maxFrames = maxFrames;
-            return this;
-        }
-
-        /**
-         * Sets the dropout rate inside the experts (default 0).
-         *
-         * @param dropout in [0, 1)
-         * @return this builder
-         */
-        public Builder optDropout(float dropout) {
-            this.dropout = dropout;
-            return this;
-        }
-
-        /**
-         * Sets F, the feed-forward width of the experts' layers (default 4 d).
-         *
-         * @param feedForwardSize &gt; 0
-         * @return this builder
-         */
-        public Builder optFeedForwardSize(int feedForwardSize) {
-            this.feedForwardSize = feedForwardSize;
             return this;
         }
 

@@ -132,16 +132,15 @@ public final class SceneExpert extends AbstractBlock {
     }
 
     /** Builder: {@code setX} for what is required, {@code optX} for what has a default. */
-    public static final class Builder {
+    public static final class Builder extends ExpertShapeBuilder<Builder> {
         private int inputSize;
-        private int hiddenSize;
-        private int layers;
-        private int heads = 4;
-        private int maxFrames = 8;
-        private float dropout;
-        private int feedForwardSize = -1;
 
         private Builder() {}
+
+        @Override
+        protected Builder self() {
+            return this;
+        }
 
         /**
          * Sets d_in, the width of this scene's features.
@@ -151,72 +150,6 @@ public final class SceneExpert extends AbstractBlock {
          */
         public Builder setInputSize(int inputSize) {
             this.inputSize = inputSize;
-            return this;
-        }
-
-        /**
-         * Sets d, the hidden size of the expert (and of its output).
-         *
-         * @param hiddenSize the hidden size, a positive multiple of the heads
-         * @return this builder
-         */
-        public Builder setHiddenSize(int hiddenSize) {
-            this.hiddenSize = hiddenSize;
-            return this;
-        }
-
-        /**
-         * Sets the number of encoder layers (the paper's full model uses 8).
-         *
-         * @param layers the number of layers, &gt; 0
-         * @return this builder
-         */
-        public Builder setLayers(int layers) {
-            this.layers = layers;
-            return this;
-        }
-
-        /**
-         * Sets the number of attention heads (default 4).
-         *
-         * @param heads the heads, dividing the hidden size
-         * @return this builder
-         */
-        public Builder optHeads(int heads) {
-            this.heads = heads;
-            return this;
-        }
-
-        /**
-         * Sets the most frames a segment may have, the length of the position table (default 8).
-         *
-         * @param maxFrames the maximum T, &gt; 0
-         * @return this builder
-         */
-        public Builder optMaxFrames(int maxFrames) {
-            this.maxFrames = maxFrames;
-            return this;
-        }
-
-        /**
-         * Sets the dropout rate inside the encoder layers (default 0).
-         *
-         * @param dropout the rate, in [0, 1)
-         * @return this builder
-         */
-        public Builder optDropout(float dropout) {
-            this.dropout = dropout;
-            return this;
-        }
-
-        /**
-         * Sets F, the feed-forward width of each layer (default 4 d).
-         *
-         * @param feedForwardSize the width, &gt; 0
-         * @return this builder
-         */
-        public Builder optFeedForwardSize(int feedForwardSize) {
-            this.feedForwardSize = feedForwardSize;
             return this;
         }
 
