@@ -3,7 +3,6 @@ package org.omnisila.app.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.omnisila.engine.data.SceneDataset;
 import org.omnisila.engine.data.SceneDatasetFiles;
 import org.omnisila.engine.icm.IcmConfig;
@@ -42,21 +41,12 @@ public final class AblateCommand implements Callable<Integer> {
     public Integer call() {
         SceneDataset dataset = SceneDatasetFiles.read(data);
         TrainingSettings settings = new TrainingSettings(epochs, lr, 0.03, 1e-2f, seed, 20_000);
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread hook = new Thread(() -> stop.set(true));
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (CtrlC stop = new CtrlC()) {
             List<Ablation.Row> rows = Ablation.run(dataset, IcmConfig.small(), settings, variants,
-                    v -> new ConsoleProgress(spec.commandLine().getErr(), Ablation.name(v) + ": "), stop::get);
+                    v -> new ConsoleProgress(spec.commandLine().getErr(), Ablation.name(v) + ": "), stop::requested);
             spec.commandLine().getOut().print(Ablation.format(rows, dataset, settings));
             spec.commandLine().getOut().flush();
-            return stop.get() ? 130 : 0;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting (Ctrl-C): nothing to remove
-            }
+            return stop.requested() ? 130 : 0;
         }
     }
 }

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.omnisila.engine.data.SceneDataset;
 import org.omnisila.engine.data.SceneDatasetFiles;
 import org.omnisila.engine.data.SceneVideo;
@@ -79,11 +78,8 @@ public final class TrainCommand implements Callable<Integer> {
         Device dev = DeviceChoice.choose(device, DeviceChoice.gpuCount());
         List<SceneVideo> train = dataset.subset("train");
         List<SceneVideo> test = dataset.subset("test");
-        AtomicBoolean stop = new AtomicBoolean();
-        Thread hook = new Thread(() -> stop.set(true));
-        Runtime.getRuntime().addShutdownHook(hook);
         var err = spec.commandLine().getErr();
-        try (NDManager manager = NDManager.newBaseManager(dev, "PyTorch")) {
+        try (CtrlC stop = new CtrlC(); NDManager manager = NDManager.newBaseManager(dev, "PyTorch")) {
             IcmModel model = new IcmModel(cfg, variant);
             IcmTrainer trainer = new IcmTrainer(model, settings, manager);
             trainer.initialize();
@@ -114,7 +110,7 @@ public final class TrainCommand implements Callable<Integer> {
                     IcmCheckpoint.save(out, cfg, model, model.iec().getDictionary(), notes);
                 }
             };
-            IcmTrainer.Result r = trainer.train(train, start, progress, stop::get);
+            IcmTrainer.Result r = trainer.train(train, start, progress, stop::requested);
             if (r.cancelled()) {
                 err.printf(Locale.ROOT, "stopped; the checkpoint in %s holds epoch %d (resume with --resume)%n", out,
                         r.epochsDone());
@@ -133,12 +129,6 @@ public final class TrainCommand implements Callable<Integer> {
                         ModelEvaluation.report(outputs, dataset.frames(), dataset.name() + " (test split)")));
             }
             return 0;
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // the JVM is already exiting (Ctrl-C)
-            }
         }
     }
 }
