@@ -91,7 +91,14 @@ public final class TrainCommand implements Callable<Integer> {
                 Checkpoint c = IcmCheckpoint.load(out, cfg, model);
                 model.iec().setDictionary(c.dictionary());
                 start = Integer.parseInt(c.notes().getOrDefault("epochsDone", "0"));
-                err.printf(Locale.ROOT, "resuming after epoch %d of %d%n", start, epochs);
+                if (c.optimizer().isEmpty()) {
+                    err.printf(Locale.ROOT, "resuming after epoch %d of %d; the checkpoint holds no optimizer "
+                            + "state, so AdamW's moments start afresh%n", start, epochs);
+                } else {
+                    trainer.restoreOptimizer(c.optimizer());
+                    err.printf(Locale.ROOT, "resuming after epoch %d of %d with the optimizer's state%n", start,
+                            epochs);
+                }
             }
             err.printf(Locale.ROOT, "training %s (%s) on %s: %d train videos, device %s%n", cfg.name(), variant,
                     dataset.name(), train.size(), DeviceChoice.describe(dev));
@@ -107,7 +114,8 @@ public final class TrainCommand implements Callable<Integer> {
                     notes.put("seed", String.valueOf(seed));
                     notes.put("learningRate", String.valueOf(lr));
                     notes.put("meanLoss", String.format(Locale.ROOT, "%.6f", meanLoss));
-                    IcmCheckpoint.save(out, cfg, model, model.iec().getDictionary(), notes);
+                    IcmCheckpoint.save(out, cfg, model, model.iec().getDictionary(), trainer.optimizerState(),
+                            notes);
                 }
             };
             IcmTrainer.Result r = trainer.train(train, start, progress, stop::requested);

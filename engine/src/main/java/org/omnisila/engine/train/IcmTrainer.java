@@ -9,11 +9,11 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.training.optimizer.Optimizer;
 import ai.djl.util.Pair;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import org.omnisila.engine.data.SceneVideo;
@@ -22,6 +22,7 @@ import org.omnisila.engine.icm.IcmConfig;
 import org.omnisila.engine.icm.IcmModel;
 import org.omnisila.engine.icm.KMeans;
 import org.omnisila.engine.icm.RouterLoss;
+import org.omnisila.engine.icm.checkpoint.StoredArray;
 
 /**
  * Trains the small ICM on a scene-feature data set, one video (its S segments) per step.
@@ -38,6 +39,8 @@ public final class IcmTrainer {
     private final IcmModel model;
     private final TrainingSettings settings;
     private final NDManager manager;
+    private final AdamW optimizer;
+    private boolean optimizerRestored;
     private int skipped;
     private String lastNonFinite;
 
@@ -46,6 +49,31 @@ public final class IcmTrainer {
         this.model = model;
         this.settings = settings;
         this.manager = manager;
+        this.optimizer = new AdamW(settings.weightDecay(), 1f); // element-wise clip: one bad video cannot blow
+                                                               // the weights up
+    }
+
+    /** AdamW's moments and step count, for {@code optimizer.safetensors} in a checkpoint. */
+    public Map<String, StoredArray> optimizerState() {
+        return optimizer.state();
+    }
+
+    /**
+     * Restores the optimizer state of a checkpoint written by the run being resumed, after the weights were
+     * loaded; {@link #train(List, int, TrainingListener, BooleanSupplier)} then continues exactly as the
+     * uninterrupted run would have.
+     *
+     * @throws IllegalArgumentException naming an entry that is missing or mis-shaped
+     */
+    public void restoreOptimizer(Map<String, StoredArray> state) {
+        List<String> names = new ArrayList<>();
+        List<NDArray> weights = new ArrayList<>();
+        for (Pair<String, Parameter> p : model.getParameters()) {
+            names.add(p.getKey());
+            weights.add(p.getValue().getArray());
+        }
+        optimizer.restore(state, names, weights);
+        optimizerRestored = true;
     }
 
     /**
@@ -83,23 +111,22 @@ public final class IcmTrainer {
     }
 
     /**
-     * Trains epochs {@code startEpoch + 1 .. epochs} (a resumed run passes the epochs already done; the
-     * learning-rate schedule continues where it was, the optimizer's moments start afresh). The IEC dictionary
-     * is rebuilt before the first epoch and after each, before {@link TrainingListener#epochDone}, so a
-     * checkpoint saved there holds weights and dictionary that belong together.
+     * Trains epochs {@code startEpoch + 1 .. epochs}; a resumed run passes the epochs already done. After
+     * {@link #restoreOptimizer} the run continues exactly as the uninterrupted one (same weights, bit for bit, on
+     * the same device): the video order is replayed, dropout is reseeded at each epoch's start and the learning
+     * rate follows the optimizer's step count. Without it the moments start afresh and the schedule continues
+     * from {@code startEpoch}'s first step. The IEC dictionary is rebuilt before the first epoch and after each,
+     * before {@link TrainingListener#epochDone}, so a checkpoint saved there holds weights and dictionary that
+     * belong together.
      */
     public Result train(List<SceneVideo> videos, int startEpoch, TrainingListener listener,
                         BooleanSupplier cancelled) {
         if (videos.isEmpty()) {
             throw new IllegalArgumentException("no training video");
         }
-        int steps = settings.epochs() * videos.size();
-        Optimizer optimizer = Optimizer.adamW()
-                .optLearningRateTracker(offset(new LearningRateSchedule(settings.learningRate(), steps,
-                        settings.warmupRatio(), 0.1f), startEpoch * videos.size()))
-                .optWeightDecays(settings.weightDecay())
-                .optClipGrad(1f) // element-wise gradient clipping: one bad video cannot blow the weights up
-                .build();
+        LearningRateSchedule schedule = new LearningRateSchedule(settings.learningRate(),
+                settings.epochs() * videos.size(), settings.warmupRatio(), 0.1f);
+        int stepOffset = optimizerRestored ? 0 : startEpoch * videos.size();
         Random shuffle = new Random(settings.seed());
         List<SceneVideo> order = new ArrayList<>(videos);
         List<Double> losses = new ArrayList<>();
@@ -111,6 +138,7 @@ public final class IcmTrainer {
         }
         for (int epoch = startEpoch + 1; epoch <= settings.epochs(); epoch++) {
             Collections.shuffle(order, shuffle);
+            manager.getEngine().setRandomSeed((int) (settings.seed() * 1_000 + epoch)); // dropout, per epoch
             double sum = 0;
             int counted = 0;
             int skippedInEpoch = 0;
@@ -120,7 +148,7 @@ public final class IcmTrainer {
                 if (cancelled.getAsBoolean()) {
                     return new Result(epoch - 1, true, losses, rate(segments, t0));
                 }
-                double loss = step(order.get(i), optimizer);
+                double loss = step(order.get(i), schedule.getNewValue(optimizer.steps() + stepOffset));
                 if (!Double.isFinite(loss)) {
                     if (++skippedInEpoch > Math.max(3, order.size() / 20)) {
                         throw new TrainingDivergedException("training diverged in epoch " + epoch + ": "
@@ -143,7 +171,7 @@ public final class IcmTrainer {
         return new Result(settings.epochs(), false, losses, rate(segments, t0));
     }
 
-    private double step(SceneVideo video, Optimizer optimizer) {
+    private double step(SceneVideo video, float learningRate) {
         IcmConfig c = model.config();
         try (NDManager step = manager.newSubManager()) {
             NDList x = VideoTensors.inputs(step, video, c.sceneWidths(), c.frames());
@@ -158,25 +186,29 @@ public final class IcmTrainer {
             }
             List<NDArray> grads = new ArrayList<>();
             double squares = 0;
-            String firstBad = null;
+            List<String> bad = new ArrayList<>();
             for (Pair<String, Parameter> p : model.getParameters()) {
                 NDArray grad = p.getValue().getArray().getGradient();
                 grad.attach(step); // the handle, not the gradient buffer, closes with the step
                 grads.add(grad);
                 double sq = grad.square().sum().getFloat();
-                if (!Double.isFinite(sq) && firstBad == null) {
-                    firstBad = p.getKey();
+                if (!Double.isFinite(sq)) {
+                    bad.add(p.getKey() + " (" + kind(grad) + ")");
                 }
                 squares += sq;
             }
-            if (firstBad != null) {
-                lastNonFinite = video.id() + ": first non-finite gradient in " + firstBad;
+            if (!bad.isEmpty()) {
+                lastNonFinite = video.id() + ": non-finite gradient in " + bad.size() + " of "
+                        + grads.size() + " parameters: " + String.join(", ", bad);
             }
             if (Double.isFinite(squares) && Double.isFinite(loss)) {
-                int i = 0;
+                List<String> names = new ArrayList<>();
+                List<NDArray> weights = new ArrayList<>();
                 for (Pair<String, Parameter> p : model.getParameters()) {
-                    optimizer.update(p.getKey(), p.getValue().getArray(), grads.get(i++));
+                    names.add(p.getKey());
+                    weights.add(p.getValue().getArray());
                 }
+                optimizer.update(names, weights, grads, learningRate);
             } else {
                 skipped++; // a non-finite gradient would poison the weights: skip this video's update
                 loss = Float.NaN;
@@ -186,6 +218,16 @@ public final class IcmTrainer {
             }
             return loss;
         }
+    }
+
+    private static String kind(NDArray grad) {
+        if (grad.isNaN().any().getBoolean()) {
+            return "NaN";
+        }
+        if (grad.isInfinite().any().getBoolean()) {
+            return "Inf";
+        }
+        return "finite, squares overflow: max |g| " + grad.abs().max().getFloat();
     }
 
     /** Cross-entropy + presence BCE (with logits, numerically stable) + L_rb. */
@@ -219,10 +261,6 @@ public final class IcmTrainer {
         int k = Math.min(c.dictionarySize(), sample.size());
         model.iec().setDictionary(CausalDictionary.build(sample.toArray(new float[0][]),
                 KMeans.builder().optClusters(k).optSeed(settings.seed()).build()));
-    }
-
-    private static ai.djl.training.tracker.Tracker offset(LearningRateSchedule schedule, int steps) {
-        return step -> schedule.getNewValue(step + steps);
     }
 
     private static double rate(long segments, long since) {

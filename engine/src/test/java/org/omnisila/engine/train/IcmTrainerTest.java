@@ -1,17 +1,28 @@
 package org.omnisila.engine.train;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.omnisila.engine.data.SceneDataset;
 import org.omnisila.engine.data.SceneVideo;
 import org.omnisila.engine.data.SyntheticScenes;
 import org.omnisila.engine.icm.IcmConfig;
 import org.omnisila.engine.icm.IcmModel;
+import org.omnisila.engine.icm.checkpoint.Checkpoint;
+import org.omnisila.engine.icm.checkpoint.IcmCheckpoint;
 
 class IcmTrainerTest {
     private static final SceneDataset DATA = SyntheticScenes.generate(SyntheticScenes.defaults(20, 5));
@@ -39,6 +50,83 @@ class IcmTrainerTest {
             }
             assertEquals(total, correct, "train segments right after " + EPOCHS + " epochs: " + correct + "/" + total);
         }
+    }
+
+    @Test
+    void resumingWithTheOptimizerStateGivesTheUninterruptedRunsWeights(@TempDir Path dir) {
+        IcmConfig withDropout = new IcmConfig(IcmConfig.VERSION, "tiny", DATA.sceneWidths(), 8, 32, 1, 4, 16, 1,
+                0.1, 1e-4, 1e-2, DATA.labels());
+        List<SceneVideo> videos = DATA.videos().subList(0, 6);
+        TrainingSettings settings = new TrainingSettings(2, 3e-3f, 0.03, 1e-2f, 7, 2000);
+        float[] straight = trainWeights(withDropout, settings, videos, null, false);
+        float[] resumed = trainWeights(withDropout, settings, videos, dir.resolve("ckpt"), true);
+        float[] momentsLost = trainWeights(withDropout, settings, videos, dir.resolve("ckpt2"), false);
+
+        assertArrayEquals(straight, resumed, 0f);
+        double differs = 0;
+        for (int i = 0; i < straight.length; i++) {
+            differs = Math.max(differs, Math.abs(straight[i] - momentsLost[i]));
+        }
+        assertTrue(differs > 1e-4, "resuming without the moments should change the weights; max diff " + differs);
+    }
+
+    /**
+     * Trains two epochs straight ({@code checkpoint} null), or one epoch, a checkpoint and a fresh model and
+     * trainer that resume from it (restoring the optimizer state or not); returns every weight, flattened.
+     */
+    private static float[] trainWeights(IcmConfig config, TrainingSettings settings, List<SceneVideo> videos,
+                                        Path checkpoint, boolean restoreOptimizer) {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            IcmModel model = new IcmModel(config, IcmModel.Variant.FULL);
+            IcmTrainer trainer = new IcmTrainer(model, settings, manager);
+            trainer.initialize();
+            if (checkpoint == null) {
+                trainer.train(videos, TrainingListener.SILENT, () -> false);
+                return flatWeights(model);
+            }
+            AtomicBoolean firstEpochDone = new AtomicBoolean();
+            trainer.train(videos, new TrainingListener() {
+                @Override
+                public void progress(int epoch, int done, int total, double meanLoss, double segmentsPerSecond) {
+                }
+
+                @Override
+                public void epochDone(int epoch, double meanLoss) {
+                    IcmCheckpoint.save(checkpoint, config, model, model.iec().getDictionary(),
+                            trainer.optimizerState(), Map.of("epochsDone", String.valueOf(epoch)));
+                    firstEpochDone.set(true);
+                }
+            }, firstEpochDone::get);
+        }
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            IcmModel model = new IcmModel(config, IcmModel.Variant.FULL);
+            IcmTrainer trainer = new IcmTrainer(model, settings, manager);
+            trainer.initialize();
+            Checkpoint c = IcmCheckpoint.load(checkpoint, config, model);
+            model.iec().setDictionary(c.dictionary());
+            assertEquals(Set.of("step"), c.optimizer().keySet().stream().filter(k -> !k.startsWith("m.")
+                    && !k.startsWith("v.")).collect(java.util.stream.Collectors.toSet()));
+            if (restoreOptimizer) {
+                trainer.restoreOptimizer(c.optimizer());
+            }
+            IcmTrainer.Result r = trainer.train(videos, 1, TrainingListener.SILENT, () -> false);
+            assertEquals(2, r.epochsDone());
+            return flatWeights(model);
+        }
+    }
+
+    private static float[] flatWeights(IcmModel model) {
+        List<Float> all = new ArrayList<>();
+        for (Pair<String, Parameter> p : model.getParameters()) {
+            for (float f : p.getValue().getArray().toFloatArray()) {
+                all.add(f);
+            }
+        }
+        float[] out = new float[all.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = all.get(i);
+        }
+        return out;
     }
 
     @Test

@@ -20,12 +20,16 @@ import org.omnisila.engine.icm.IcmConfig;
  * @param weights     every stored parameter by full parameter name, in the order of the file (which
  *                    DJL's safetensors encoder does not keep: look arrays up by name)
  * @param dictionary  the IEC dictionary, or null when the checkpoint has none
+ * @param optimizer   the training run's optimizer state by name (for an exact {@code --resume}); empty when
+ *                    the checkpoint has none
  */
 public record Checkpoint(Path directory, String sha256, String createdBy, IcmConfig config,
-                         Map<String, String> notes, Map<String, StoredArray> weights, CausalDictionary dictionary) {
+                         Map<String, String> notes, Map<String, StoredArray> weights, CausalDictionary dictionary,
+                         Map<String, StoredArray> optimizer) {
 
     public Checkpoint {
         notes = Collections.unmodifiableMap(new LinkedHashMap<>(notes));
         weights = Collections.unmodifiableMap(new LinkedHashMap<>(weights));
+        optimizer = Collections.unmodifiableMap(new LinkedHashMap<>(optimizer));
     }
 }

@@ -37,6 +37,8 @@ public record CheckpointManifest(@JsonProperty("format") String format, @JsonPro
     public static final String WEIGHTS = "weights.safetensors";
     /** The IEC dictionary, when the model has one. */
     public static final String DICTIONARY = "dictionary.safetensors";
+    /** The optimizer's state (AdamW moments and step count) of a training run, when saved for resuming. */
+    public static final String OPTIMIZER = "optimizer.safetensors";
 
     /**
      * One file of the checkpoint.

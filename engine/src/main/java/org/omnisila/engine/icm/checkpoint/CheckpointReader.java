@@ -48,9 +48,11 @@ public final class CheckpointReader {
         Map<String, StoredArray> weights = weights(dir.resolve(CheckpointManifest.WEIGHTS));
         CausalDictionary dictionary = manifest.file(CheckpointManifest.DICTIONARY) == null ? null
                 : dictionary(dir.resolve(CheckpointManifest.DICTIONARY));
+        Map<String, StoredArray> optimizer = manifest.file(CheckpointManifest.OPTIMIZER) == null ? Map.of()
+                : weights(dir.resolve(CheckpointManifest.OPTIMIZER));
         try {
             return new Checkpoint(dir, Sha256.of(manifestFile), manifest.createdBy(), manifest.config(),
-                    manifest.notes(), weights, dictionary);
+                    manifest.notes(), weights, dictionary, optimizer);
         } catch (IOException e) {
             throw new CheckpointException(manifestFile + ": cannot read: " + e.getMessage(), e);
         }

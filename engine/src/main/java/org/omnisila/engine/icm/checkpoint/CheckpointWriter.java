@@ -47,6 +47,17 @@ public final class CheckpointWriter {
      */
     public static CheckpointManifest save(Path dir, IcmConfig config, Block block, CausalDictionary dictionary,
                                           Map<String, String> notes) {
+        return save(dir, config, block, dictionary, Map.of(), notes);
+    }
+
+    /**
+     * As {@link #save(Path, IcmConfig, Block, CausalDictionary, Map)}, with the optimizer's state as well.
+     *
+     * @param optimizer named float32 arrays of the optimizer's state ({@code optimizer.safetensors}); empty for
+     *                  none
+     */
+    public static CheckpointManifest save(Path dir, IcmConfig config, Block block, CausalDictionary dictionary,
+                                          Map<String, StoredArray> optimizer, Map<String, String> notes) {
         byte[] weights = encodeWeights(block);
         List<Path> temporary = new ArrayList<>();
         try {
@@ -57,6 +68,9 @@ public final class CheckpointWriter {
             if (dictionary != null) {
                 files.add(writeTemporary(dir, CheckpointManifest.DICTIONARY, dictionary.encode(), temporary));
             }
+            if (!optimizer.isEmpty()) {
+                files.add(writeTemporary(dir, CheckpointManifest.OPTIMIZER, encode(optimizer), temporary));
+            }
             CheckpointManifest manifest = new CheckpointManifest(CheckpointManifest.FORMAT,
                     CheckpointManifest.VERSION, CheckpointManifest.CREATED_BY, config, files, notes);
             writeTemporary(dir, CheckpointManifest.MANIFEST, JSON.writeValueAsBytes(manifest), temporary);
@@ -64,6 +78,9 @@ public final class CheckpointWriter {
             Files.deleteIfExists(dir.resolve(CheckpointManifest.MANIFEST));
             if (dictionary == null) {
                 Files.deleteIfExists(dir.resolve(CheckpointManifest.DICTIONARY));
+            }
+            if (optimizer.isEmpty()) {
+                Files.deleteIfExists(dir.resolve(CheckpointManifest.OPTIMIZER));
             }
             for (CheckpointManifest.FileEntry file : files) {
                 moveIntoPlace(dir, file.name());
@@ -80,6 +97,14 @@ public final class CheckpointWriter {
                     // best effort: a leftover hidden temporary file is harmless, the next save overwrites it
                 }
             }
+        }
+    }
+
+    private static byte[] encode(Map<String, StoredArray> arrays) {
+        try (NDManager manager = NDManager.newBaseManager()) {
+            NDList list = new NDList();
+            arrays.forEach((name, a) -> list.add(a.toNDArray(manager, name)));
+            return list.encode(NDList.Encoding.SAFETENSORS);
         }
     }
 

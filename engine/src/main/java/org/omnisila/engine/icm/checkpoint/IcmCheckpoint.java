@@ -42,6 +42,15 @@ public final class IcmCheckpoint {
     }
 
     /**
+     * As {@link #save(Path, IcmConfig, Block, CausalDictionary, Map)}, adding {@code optimizer.safetensors} with
+     * a training run's optimizer state, so that a resumed run continues exactly.
+     */
+    public static CheckpointManifest save(Path dir, IcmConfig config, Block block, CausalDictionary dictionary,
+                                          Map<String, StoredArray> optimizer, Map<String, String> notes) {
+        return CheckpointWriter.save(dir, config, block, dictionary, optimizer, notes);
+    }
+
+    /**
      * @param dir a checkpoint directory
      * @return the checkpoint, verified (sizes and SHA-256 of every file) before parsing
      * @throws CheckpointException naming the file and what differs
