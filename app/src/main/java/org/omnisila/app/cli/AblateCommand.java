@@ -1,5 +1,6 @@
 package org.omnisila.app.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -27,8 +28,14 @@ public final class AblateCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "8", description = "Epochs per variant (default: ${DEFAULT-VALUE}).")
     int epochs;
 
-    @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
-    long seed;
+    @Option(names = "--seeds", split = ",", defaultValue = "1", paramLabel = "S1,S2,...",
+            description = {"Seeds; one run per variant and seed (default: ${DEFAULT-VALUE}). With 2 or more,",
+                "each ablation is t-tested against ICM."})
+    List<Long> seeds;
+
+    @Option(names = "--predictions", paramLabel = "DIR",
+            description = "Write gt.json and VARIANT-seedN.json (ActivityNet layout) of every run here.")
+    Path predictions;
 
     @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
     float lr;
@@ -38,12 +45,13 @@ public final class AblateCommand implements Callable<Integer> {
     List<IcmModel.Variant> variants;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         SceneDataset dataset = SceneDatasetFiles.read(data);
-        TrainingSettings settings = new TrainingSettings(epochs, lr, 0.03, 1e-2f, seed, 20_000);
+        TrainingSettings settings = new TrainingSettings(epochs, lr, 0.03, 1e-2f, seeds.get(0), 20_000);
         try (CtrlC stop = new CtrlC()) {
-            List<Ablation.Row> rows = Ablation.run(dataset, IcmConfig.small(), settings, variants,
-                    v -> new ConsoleProgress(spec.commandLine().getErr(), Ablation.name(v) + ": "), stop::requested);
+            List<Ablation.Row> rows = Ablation.run(dataset, IcmConfig.small(), settings, seeds, variants,
+                    (v, s) -> new ConsoleProgress(spec.commandLine().getErr(), Ablation.name(v) + " seed " + s + ": "),
+                    stop::requested, predictions);
             spec.commandLine().getOut().print(Ablation.format(rows, dataset, settings));
             spec.commandLine().getOut().flush();
             return stop.requested() ? 130 : 0;

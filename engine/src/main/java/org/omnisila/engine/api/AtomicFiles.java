@@ -16,7 +16,7 @@ import java.util.HexFormat;
  * in the same directory, are forced to disk, and the temporary file is renamed over the target in
  * one atomic step.
  */
-final class AtomicFiles {
+public final class AtomicFiles {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -31,7 +31,7 @@ final class AtomicFiles {
      * @throws IOException if writing fails; the target is left untouched and the temporary file is
      *         removed
      */
-    static void write(Path target, byte[] bytes) throws IOException {
+    public static void write(Path target, byte[] bytes) throws IOException {
         Path absolute = target.toAbsolutePath();
         Path directory = absolute.getParent();
         // Same directory, so the rename never crosses file systems; hidden, so a listing ignores it.

@@ -40,6 +40,23 @@ public final class SyntheticScenes {
         }
     }
 
+    /** Every data set this generator writes is named with this prefix and its seed. */
+    public static final String NAME_PREFIX = "synthetic-seed";
+
+    /**
+     * The scene whose features always carry a crime class's prototype (its "primary scene"): 1 action, 2 object
+     * or 3 background, by the generator's rule (class index in {@link SentimentLabels#IMPLICIT} mod 3) + 1.
+     *
+     * @throws IllegalArgumentException for Normal or a label outside the implicit set
+     */
+    public static int primaryScene(String label) {
+        int c = SentimentLabels.IMPLICIT.indexOf(label);
+        if (c < 0 || "Normal".equals(label)) {
+            throw new IllegalArgumentException("no primary scene for " + label + ": not a crime class");
+        }
+        return c % 3 + 1;
+    }
+
     public static Settings defaults(int videos, long seed) {
         return new Settings(videos, seed, List.of(64, 96, 48, 32), 8, 2.0, 0.25, 0.2, 0.3, 1.0, 4, 0.5, 0.8);
     }
@@ -103,7 +120,7 @@ public final class SyntheticScenes {
                                 x += faceProto == null ? 0 : s.signal() * ramp * faceProto[d];
                             } else if (segClass == normal) {
                                 x += 0.5 * s.signal() * proto[j][normal][d];
-                            } else if (segClass % 3 == j - 1 || secondary[j]) {
+                            } else if (segClass % 3 + 1 == j || secondary[j]) { // primaryScene(label) == j
                                 x += s.signal() * ramp * proto[j][segClass][d];
                             }
                             f[k * w + d] = (float) x;
@@ -116,7 +133,7 @@ public final class SyntheticScenes {
             videos.add(new SceneVideo(String.format("synth_%05d", v), test ? "test" : "train", duration, segments,
                     events));
         }
-        return new SceneDataset("synthetic-seed" + s.seed(), s.sceneWidths(), s.frames(), labels, videos);
+        return new SceneDataset(NAME_PREFIX + s.seed(), s.sceneWidths(), s.frames(), labels, videos);
     }
 
     private static int pickCrime(Random rnd, int classes, int normal) {

@@ -75,8 +75,15 @@ public final class ModelEvaluation {
 
     /** The evaluation suite on these outputs, frames sampled at frames / segment length. */
     public static EvalReport report(List<VideoOutput> outputs, int frames, String name) {
+        EvalOptions options = new EvalOptions("test", EvalOptions.PAPER_TIOUS, FrameSampling.videoFps(),
+                SegmentDecoder.DEFAULT_THRESHOLD, null);
+        return Evaluation.run(groundTruth(outputs, frames, name), predictions(outputs, name), options, null,
+                new Diagnostics());
+    }
+
+    /** The videos' events as ground truth (subset "test"), with duration and frame rate = frames / segment. */
+    public static GroundTruth groundTruth(List<VideoOutput> outputs, int frames, String name) {
         Map<String, GroundTruthVideo> gt = new LinkedHashMap<>();
-        Map<String, List<PredictedSegment>> preds = new LinkedHashMap<>();
         double fps = 4;
         for (VideoOutput o : outputs) {
             SceneVideo v = o.video();
@@ -87,13 +94,18 @@ public final class ModelEvaluation {
             List<GroundTruthSegment> events = v.events().stream()
                     .map(e -> new GroundTruthSegment(e.start(), e.end(), e.label(), null, 0)).toList();
             gt.put(v.id(), new GroundTruthVideo(v.id(), "test", events, null, v.duration(), fps, 0));
-            preds.put(v.id(), o.located().stream()
+        }
+        return new GroundTruth(name, gt);
+    }
+
+    /** The decoded located segments as predictions. */
+    public static Predictions predictions(List<VideoOutput> outputs, String name) {
+        Map<String, List<PredictedSegment>> preds = new LinkedHashMap<>();
+        for (VideoOutput o : outputs) {
+            preds.put(o.video().id(), o.located().stream()
                     .map(l -> new PredictedSegment(l.start(), l.end(), l.label(), l.score())).toList());
         }
-        EvalOptions options = new EvalOptions("test", EvalOptions.PAPER_TIOUS, FrameSampling.videoFps(),
-                SegmentDecoder.DEFAULT_THRESHOLD, null);
-        return Evaluation.run(new GroundTruth(name, gt), new Predictions(name, preds, Map.of()), options, null,
-                new Diagnostics());
+        return new Predictions(name, preds, Map.of());
     }
 
     private static float[][] rows(float[] flat, int n) {
