@@ -1,0 +1,113 @@
+package org.omnisila.engine.video;
+
+import java.nio.file.Path;
+import org.bytedeco.javacv.FrameGrabber;
+import org.bytedeco.javacv.Frame;
+
+/**
+ * Frame-accurate random access by time, for the player: {@link #frameAt} gives the frame nearest a time.
+ * Requests a little ahead of the last one decode forward; others seek to 200 ms before the time and decode
+ * until the frame whose timestamp plus half a frame interval reaches it (stack.md: a plain seek lands up to
+ * two frames early in files with audio). Not thread-safe; close it.
+ */
+public final class FrameReader implements AutoCloseable {
+
+    /** How far before the requested time a seek goes, microseconds. */
+    static final long SEEK_BACK_US = 200_000;
+    /** Requests up to this far after the current frame are decoded forward instead of seeking, seconds. */
+    static final double FORWARD_WINDOW = 1.0;
+
+    private final VideoSource source;
+    private final double halfFrame;
+    private SampledFrame current;
+
+    private FrameReader(VideoSource source) {
+        this.source = source;
+        this.halfFrame = source.metadata().frameInterval() / 2;
+    }
+
+    /**
+     * Opens a video for random access.
+     *
+     * @throws VideoFormatException when the file cannot be opened as a video
+     */
+    public static FrameReader open(Path file) {
+        return new FrameReader(VideoSource.open(file));
+    }
+
+    /** What the file says about itself. */
+    public VideoMetadata metadata() {
+        return source.metadata();
+    }
+
+    /**
+     * The frame shown at a time: the first frame whose timestamp is at least {@code seconds} minus half a frame
+     * interval (for a constant frame rate, the nearest frame; on a tie, the earlier). Before the first frame it
+     * is the first frame; after the last, the last.
+     *
+     * @param seconds time from the start of the file
+     * @return the frame, its timestamp and the requested time
+     */
+    public SampledFrame frameAt(double seconds) {
+        if (!Double.isFinite(seconds)) {
+            throw new IllegalArgumentException("time must be finite but was " + seconds);
+        }
+        double t = Math.max(0, seconds);
+        if (current != null && reached(current.time(), t) && t <= current.time() + halfFrame) {
+            return answer(seconds, current);
+        }
+        boolean forward = current != null && t > current.time() && t - current.time() <= FORWARD_WINDOW;
+        if (!forward) {
+            seek(Math.round(t * 1e6) - SEEK_BACK_US);
+        }
+        double lastTime = Double.NaN;
+        for (Frame f = source.next(); f != null; f = source.next()) {
+            double ft = VideoSource.seconds(f);
+            lastTime = ft;
+            if (reached(ft, t)) {
+                current = new SampledFrame(ft, ft, source.image(f));
+                return answer(seconds, current);
+            }
+        }
+        return answer(seconds, lastFrame(lastTime));
+    }
+
+    private boolean reached(double frameTime, double t) {
+        return frameTime + halfFrame >= t;
+    }
+
+    /** The last frame of the video, after decoding ran off its end. */
+    private SampledFrame lastFrame(double lastSeen) {
+        double last = Double.isNaN(lastSeen) ? (current != null ? current.time() : metadata().duration())
+                : lastSeen;
+        seek(Math.round(last * 1e6) - SEEK_BACK_US);
+        SampledFrame found = null;
+        for (Frame f = source.next(); f != null; f = source.next()) {
+            double ft = VideoSource.seconds(f);
+            found = new SampledFrame(ft, ft, source.image(f));
+        }
+        if (found == null) {
+            throw new VideoFormatException(metadata().file(), "no video frame could be decoded near the end");
+        }
+        current = found;
+        return found;
+    }
+
+    private void seek(long micros) {
+        try {
+            source.grabber().setTimestamp(Math.max(0, micros), true);
+        } catch (FrameGrabber.Exception e) {
+            throw new VideoFormatException(metadata().file(), "seeking failed: " + e.getMessage(), e);
+        }
+        current = null;
+    }
+
+    private static SampledFrame answer(double requested, SampledFrame frame) {
+        return new SampledFrame(requested, frame.time(), frame.image());
+    }
+
+    @Override
+    public void close() {
+        source.close();
+    }
+}
