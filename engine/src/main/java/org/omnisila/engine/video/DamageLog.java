@@ -58,9 +58,22 @@ final class DamageLog {
         return lastUsable;
     }
 
-    /** The warnings, in time order, after the last frame. */
-    List<VideoWarning> finish() {
+    /**
+     * The warnings, in time order, after the last frame.
+     *
+     * @param framesDecoded  pictures the decoder produced, damaged ones included
+     * @param framesDeclared frames the file lists, or 0 when it does not count them
+     */
+    List<VideoWarning> finish(long framesDecoded, long framesDeclared) {
         closeRun();
+        long lost = framesDeclared - framesDecoded;
+        if (framesDeclared > 0 && lost > Math.max(2, framesDeclared / 100)) {
+            double from = warnings.stream().mapToDouble(VideoWarning::start).min().orElse(0);
+            warnings.add(new VideoWarning(VideoWarning.Kind.FRAMES_LOST, from, duration, String.format(Locale.ROOT,
+                    "%d of the %d frames the file lists could not be decoded (damaged data); where a format times "
+                            + "frames by counting them (AVI), times after %.2f s may be up to %.2f s early",
+                    lost, framesDeclared, from, lost * duration / framesDeclared)));
+        }
         if (!Double.isNaN(lastUsable) && duration - lastUsable > gapThreshold) {
             warnings.add(new VideoWarning(VideoWarning.Kind.ENDS_EARLY, Math.max(0, lastUsable), duration, String.format(
                     Locale.ROOT, "the video data ends at %.2f s although the file declares %.2f s: the file is "

@@ -16,6 +16,8 @@ public final class FrameReader implements AutoCloseable {
     static final long SEEK_BACK_US = 200_000;
     /** Requests up to this far after the current frame are decoded forward instead of seeking, seconds. */
     static final double FORWARD_WINDOW = 1.0;
+    /** Slack for timestamps kept in whole microseconds (frame 1 of 30 fps is at 33,333 us), seconds. */
+    private static final double EPS = 2e-6;
 
     private final VideoSource source;
     private final double halfFrame;
@@ -53,7 +55,7 @@ public final class FrameReader implements AutoCloseable {
             throw new IllegalArgumentException("time must be finite but was " + seconds);
         }
         double t = Math.max(0, seconds);
-        if (current != null && reached(current.time(), t) && t <= current.time() + halfFrame) {
+        if (current != null && reached(current.time(), t) && !reached(current.time() - 2 * halfFrame, t)) {
             return answer(seconds, current);
         }
         boolean forward = current != null && t > current.time() && t - current.time() <= FORWARD_WINDOW;
@@ -73,7 +75,7 @@ public final class FrameReader implements AutoCloseable {
     }
 
     private boolean reached(double frameTime, double t) {
-        return frameTime + halfFrame >= t;
+        return frameTime + halfFrame + EPS >= t;
     }
 
     /** The last frame of the video, after decoding ran off its end. */

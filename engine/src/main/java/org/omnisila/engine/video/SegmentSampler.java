@@ -106,7 +106,8 @@ public final class SegmentSampler {
             }
             done.reached(m.duration());
             return new SamplingResult(m, segments.size(), delivered[0], skipped, decoded, damaged,
-                    selector.peakImagesHeld(), damage.finish());
+                    selector.peakImagesHeld(),
+                    damage.finish(decoded, m.frameCountDeclared() ? m.frameCount() : 0));
         }
     }
 

@@ -21,13 +21,14 @@ import org.omnisila.engine.api.VideoInfo;
  *                      variable or not declared and the container counts its frames, else the declared rate;
  *                      finite, &gt; 0
  * @param variableFrameRate whether the container's average and base frame rates differ by more than 1 %
- * @param frameCount    frames in the video: the container's count, else {@code round(duration * fps)}; an
- *                      estimate (a damaged file decodes fewer); &gt;= 1
+ * @param frameCount    frames in the video: the container's count, else {@code round(duration * fps)}; &gt;= 1
+ * @param frameCountDeclared whether {@code frameCount} is the container's own count (MP4, AVI) rather than an
+ *                      estimate (WebM, Matroska); a damaged file may still decode fewer frames
  * @param hasAudio      whether the file has an audio stream as well
  */
 public record VideoMetadata(Path file, String format, String codec, int codedWidth, int codedHeight, int rotation,
                             double duration, double containerFps, double fps, boolean variableFrameRate,
-                            long frameCount, boolean hasAudio) {
+                            long frameCount, boolean frameCountDeclared, boolean hasAudio) {
 
     /** Validates every field. */
     public VideoMetadata {

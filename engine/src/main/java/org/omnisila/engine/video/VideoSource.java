@@ -112,7 +112,7 @@ final class VideoSource implements AutoCloseable {
         }
         long frames = counted > 0 ? counted : Math.max(1, Math.round(duration * fps));
         return new VideoMetadata(file, g.getFormat(), g.getVideoCodecName(), g.getImageWidth(), g.getImageHeight(),
-                rotation(g), duration, declared, fps, variable, frames, g.getAudioChannels() > 0);
+                rotation(g), duration, declared, fps, variable, frames, counted > 0, g.getAudioChannels() > 0);
     }
 
     private static double rate(AVRational r) {

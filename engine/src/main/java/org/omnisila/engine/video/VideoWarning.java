@@ -19,7 +19,12 @@ public record VideoWarning(Kind kind, double start, double end, String message) 
         /** No frame could be decoded for a stretch much longer than the frame interval. */
         GAP,
         /** The video data ends well before the duration the file declares (a truncated file). */
-        ENDS_EARLY
+        ENDS_EARLY,
+        /**
+         * Fewer frames decoded than the file lists. In formats whose timestamps count frames (AVI), frames after
+         * the damage then carry times that are too early by up to the number lost.
+         */
+        FRAMES_LOST
     }
 
     /** Validates the fields. */
