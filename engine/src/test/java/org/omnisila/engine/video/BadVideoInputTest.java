@@ -105,9 +105,9 @@ class BadVideoInputTest {
 
     @Test
     void truncatedAviIsAnalysedAsFarAsItGoesWithAWarning() throws Exception {
-        Path f = TestVideos.truncate(avi, dir.resolve("cut.avi"), 0.5);
-        List<SegmentFrames> got = new ArrayList<>();
-        SamplingResult r = new SegmentSampler().sample(f, got::add);
+        Sampled sampled = sampleWithWarnings(TestVideos.truncate(avi, dir.resolve("cut.avi"), 0.5));
+        SamplingResult r = sampled.result();
+        List<SegmentFrames> got = sampled.segments();
         VideoWarning end = r.warnings().get(r.warnings().size() - 1);
         assertEquals(VideoWarning.Kind.ENDS_EARLY, end.kind(), r.warnings().toString());
         assertTrue(end.message().startsWith("the video data ends at "), end.message());
@@ -121,10 +121,9 @@ class BadVideoInputTest {
 
     @Test
     void corruptStretchInAnMp4IsSkippedWithAWarningAndTheRestAnalysed() throws Exception {
-        Path f = TestVideos.corrupt(mp4, dir.resolve("corrupt.mp4"), 0.45, 0.55);
-        List<SegmentFrames> got = new ArrayList<>();
-        SamplingResult r = new SegmentSampler().sample(f, got::add);
-        assertFalse(r.warnings().isEmpty(), "no warning for a corrupt stretch");
+        Sampled sampled = sampleWithWarnings(TestVideos.corrupt(mp4, dir.resolve("corrupt.mp4"), 0.45, 0.55));
+        SamplingResult r = sampled.result();
+        List<SegmentFrames> got = sampled.segments();
         VideoWarning w = r.warnings().get(0);
         assertTrue(w.start() > 2 && w.end() < 9, w.toString()); // the damage is in the middle, not everywhere
         assertFalse(r.skippedSegments().isEmpty());
@@ -133,16 +132,15 @@ class BadVideoInputTest {
                     "segment " + s.index() + " was skipped without a warning covering it");
         }
         assertTrue(got.size() >= 3, "segments before and after the damage are analysed: " + got.size());
-        assertTrue(got.get(got.size() - 1).segment().start() >= w.end() - 1, "nothing after the damage");
+        assertTrue(got.get(got.size() - 1).segment().start() >= w.end() - 1, "nothing analysed after the damage");
         assertFramesAreTheRightOnes(got);
     }
 
     @Test
     void corruptStretchInAnAviIsGonePastWithAWarning() throws Exception {
-        Path f = TestVideos.corrupt(avi, dir.resolve("corrupt.avi"), 0.45, 0.5);
-        List<SegmentFrames> got = new ArrayList<>();
-        SamplingResult r = new SegmentSampler().sample(f, got::add);
-        assertFalse(r.warnings().isEmpty(), "no warning for a corrupt stretch");
+        Sampled sampled = sampleWithWarnings(TestVideos.corrupt(avi, dir.resolve("corrupt.avi"), 0.45, 0.5));
+        SamplingResult r = sampled.result();
+        List<SegmentFrames> got = sampled.segments();
         assertTrue(r.framesDecoded() < 250, "frames were lost: " + r.framesDecoded());
         assertTrue(got.size() >= 2, "the rest is analysed: " + got.size());
         VideoWarning lost = r.warnings().stream().filter(w -> w.kind() == VideoWarning.Kind.FRAMES_LOST).findFirst()
@@ -163,6 +161,18 @@ class BadVideoInputTest {
         VideoWarning w = new DamageLogProbe().gap();
         assertEquals("no frame could be decoded from 1.00 s to 3.00 s (damaged or missing video data)",
                 w.message());
+    }
+
+    /** What sampling a damaged file handed over. */
+    private record Sampled(SamplingResult result, List<SegmentFrames> segments) {
+    }
+
+    /** Samples a damaged file, which must complete with at least one warning. */
+    private static Sampled sampleWithWarnings(Path file) {
+        List<SegmentFrames> got = new ArrayList<>();
+        SamplingResult r = new SegmentSampler().sample(file, got::add);
+        assertFalse(r.warnings().isEmpty(), "no warning for a damaged file");
+        return new Sampled(r, got);
     }
 
     /** Frames taken before any damage show the index of the frame nearest their target. */
