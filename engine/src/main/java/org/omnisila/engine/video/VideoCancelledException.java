@@ -17,10 +17,11 @@ public final class VideoCancelledException extends CancellationException {
     /**
      * @param file           the file being decoded
      * @param reachedSeconds time of the last decoded frame, seconds
-     * @param duration       length of the video, seconds
+     * @param duration       length of the video, seconds; 0 when the file was not opened yet
      */
     public VideoCancelledException(Path file, double reachedSeconds, double duration) {
-        super(String.format(Locale.ROOT, "%s: cancelled at %.1f s of %.1f s", file, reachedSeconds, duration));
+        super(duration > 0 ? String.format(Locale.ROOT, "%s: cancelled at %.1f s of %.1f s", file, reachedSeconds,
+                duration) : file + ": cancelled before decoding started");
         this.reachedSeconds = reachedSeconds;
     }
 
