@@ -8,7 +8,8 @@ import org.bytedeco.javacv.Frame;
  * Frame-accurate random access by time, for the player: {@link #frameAt} gives the frame nearest a time.
  * Requests a little ahead of the last one decode forward; others seek to 200 ms before the time and decode
  * until the frame whose timestamp plus half a frame interval reaches it (stack.md: a plain seek lands up to
- * two frames early in files with audio). Not thread-safe; close it.
+ * two frames early in files with audio). A seek that lands after the wanted frame is repeated further back
+ * (1 s, 5 s, 25 s, ... before the time). Not thread-safe; close it.
  */
 public final class FrameReader implements AutoCloseable {
 
@@ -16,16 +17,25 @@ public final class FrameReader implements AutoCloseable {
     static final long SEEK_BACK_US = 200_000;
     /** Requests up to this far after the current frame are decoded forward instead of seeking, seconds. */
     static final double FORWARD_WINDOW = 1.0;
+    /** The second seek, after one that landed too late, goes at least this far back, microseconds. */
+    static final long RETRY_BACK_US = 1_000_000;
     /** Slack for timestamps kept in whole microseconds (frame 1 of 30 fps is at 33,333 us), seconds. */
     private static final double EPS = 2e-6;
 
     private final VideoSource source;
     private final double halfFrame;
+    private final long seekBackUs;
     private SampledFrame current;
 
-    private FrameReader(VideoSource source) {
+    private FrameReader(VideoSource source, long seekBackUs) {
         this.source = source;
         this.halfFrame = source.metadata().frameInterval() / 2;
+        this.seekBackUs = seekBackUs;
+    }
+
+    /** A reader whose first seek goes {@code seekBackUs} before the time asked for (tests make it land late). */
+    static FrameReader open(Path file, long seekBackUs) {
+        return new FrameReader(VideoSource.open(file), seekBackUs);
     }
 
     /**
@@ -34,7 +44,7 @@ public final class FrameReader implements AutoCloseable {
      * @throws VideoFormatException when the file cannot be opened as a video
      */
     public static FrameReader open(Path file) {
-        return new FrameReader(VideoSource.open(file));
+        return open(file, SEEK_BACK_US);
     }
 
     /** What the file says about itself. */
@@ -59,11 +69,8 @@ public final class FrameReader implements AutoCloseable {
             return answer(seconds, current);
         }
         boolean forward = current != null && t > current.time() && t - current.time() <= FORWARD_WINDOW;
-        if (!forward) {
-            seek(Math.round(t * 1e6) - SEEK_BACK_US);
-        }
         double lastTime = Double.NaN;
-        for (Frame f = source.next(); f != null; f = source.next()) {
+        for (Frame f = forward ? source.next() : seekBefore(t); f != null; f = source.next()) {
             double ft = VideoSource.seconds(f);
             lastTime = ft;
             if (reached(ft, t)) {
@@ -72,6 +79,24 @@ public final class FrameReader implements AutoCloseable {
             }
         }
         return answer(seconds, lastFrame(lastTime));
+    }
+
+    /**
+     * Seeks to before a time and returns the first frame there. A first frame that is already past the frame
+     * wanted (the one before it would also reach the time) means the seek landed late: it is repeated further
+     * back, until it lands early enough or at the start.
+     */
+    private Frame seekBefore(double t) {
+        long target = Math.round(t * 1e6);
+        long back = seekBackUs;
+        while (true) {
+            seek(target - back);
+            Frame f = source.next();
+            if (f == null || target - back <= 0 || !reached(VideoSource.seconds(f) - 2 * halfFrame, t)) {
+                return f;
+            }
+            back = Math.max(5 * back, RETRY_BACK_US);
+        }
     }
 
     private boolean reached(double frameTime, double t) {

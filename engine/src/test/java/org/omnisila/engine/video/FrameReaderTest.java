@@ -66,6 +66,18 @@ class FrameReaderTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"clip.mp4", "clip.avi"})
+    void seeksAgainFurtherBackWhenASeekLandsPastTheFrame(String name) {
+        // a first seek aimed 100 ms after the time stands for a seek that lands late (after the wanted frame)
+        try (FrameReader r = FrameReader.open(dir.resolve(name), -100_000)) {
+            for (int i = 140; i > 2; i -= 9) {
+                assertEquals(i, indexAt(r, (i + 0.3) / FPS));
+                assertEquals(i - 3, indexAt(r, (i - 3) / FPS)); // backwards: another seek
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"clip.mp4", "clip.avi"})
     void clampsToTheFirstAndLastFrame(String name) {
         try (FrameReader r = FrameReader.open(dir.resolve(name))) {
             assertEquals(FRAMES - 1, indexAt(r, 100));
