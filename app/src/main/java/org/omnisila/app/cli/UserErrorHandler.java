@@ -8,6 +8,7 @@ import org.omnisila.engine.icm.checkpoint.CheckpointException;
 import org.omnisila.engine.train.TrainingDivergedException;
 import org.omnisila.engine.eval.EvalInputException;
 import org.omnisila.engine.models.ModelFileException;
+import org.omnisila.engine.video.VideoFormatException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -25,7 +26,8 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         String message;
         if (e instanceof EvalInputException || e instanceof ResultFormatException || e instanceof DatasetFormatException
                 || e instanceof TrainingDivergedException || e instanceof CheckpointException
-                || e instanceof ModelFileException || e instanceof IllegalArgumentException) {
+                || e instanceof ModelFileException || e instanceof VideoFormatException
+                || e instanceof IllegalArgumentException) {
             message = e.getMessage();
         } else if (e instanceof IOException || e instanceof UncheckedIOException) {
             message = "input/output error: " + e.getMessage();

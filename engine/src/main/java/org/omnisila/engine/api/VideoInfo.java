@@ -7,9 +7,10 @@ package org.omnisila.engine.api;
  *                 analysis ran); not blank. Informational: the video is identified by sha256
  * @param sha256   SHA-256 of the file's bytes, 64 lowercase hexadecimal digits
  * @param duration length of the video, seconds; finite, &gt; 0
- * @param fps      frames per second as the container reports it; finite, &gt; 0
- * @param width    frame width, pixels; &gt; 0
- * @param height   frame height, pixels; &gt; 0
+ * @param fps      frames per second as the container reports it (for a variable frame rate, the average where
+ *                 the container counts its frames); finite, &gt; 0
+ * @param width    frame width as shown (after the display rotation), pixels; &gt; 0
+ * @param height   frame height as shown (after the display rotation), pixels; &gt; 0
  */
 public record VideoInfo(String path, String sha256, double duration, double fps, int width, int height) {
 
