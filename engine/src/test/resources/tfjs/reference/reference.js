@@ -111,6 +111,20 @@ async function emotion(out) {
   fs.writeFileSync(path.join(out, 'emotion.json'), JSON.stringify(result));
 }
 
+/**
+ * The detections @vladmandic/human 3.3.6 keeps (src/object/centernet.ts with its default config: at most
+ * 10, IoU threshold 0.4, minimum score 0.2): rows of the [1,100,6] output selected by TF.js's
+ * nonMaxSuppression on (y1, x1, y2, x2) boxes.
+ */
+async function humanNms(detections) {
+  const [maxDetected, iouThreshold, minScore] = [10, 0.4, 0.2];
+  const rows = tf.squeeze(detections);
+  const c = tf.split(rows, 6, 1);
+  const boxes = tf.squeeze(tf.stack([c[1], c[0], c[3], c[2]], 1));
+  const selected = await tf.image.nonMaxSuppressionAsync(boxes, tf.squeeze(c[4]), maxDetected, iouThreshold, minScore);
+  return { maxDetected, iouThreshold, minScore, selected: Array.from(selected.dataSync()) };
+}
+
 async function centernet(out) {
   const model = await loadGraph(path.join(humanDir, 'models', 'centernet.json'));
   const probes = {
@@ -120,19 +134,20 @@ async function centernet(out) {
   };
   const nodes = Object.keys(probes);
   const result = { tfjs: tf.version.tfjs, backend: tf.getBackend(), cases: {} };
-  const run = (name, input, desc) => {
+  const run = async (name, input, desc) => {
     const outs = model.execute(input, nodes);
     result.cases[name] = {
       input: desc,
       outputs: Object.fromEntries(nodes.map((n, i) => [n, probes[n] ? probe(outs[i], probes[n]) : full(outs[i])])),
+      nms: await humanNms(outs[0]),
     };
   };
-  run('pattern', centernetPattern(), 'centernetPattern() [1,512,512,3]');
+  await run('pattern', centernetPattern(), 'centernetPattern() [1,512,512,3]');
   const img = jpeg.decode(fs.readFileSync(path.join(faceApiDir, 'demo', 'sample1.jpg')), { useTArray: true });
   const rgb = sample(img, 0, 0, [img.width, img.height], 512, 512);
   const file = 'sample1-512x512.rgb.gz';
   fs.writeFileSync(path.join(out, file), zlib.gzipSync(rgb, { level: 9 }));
-  run('photo', tf.tensor4d(Float32Array.from(rgb), [1, 512, 512, 3]),
+  await run('photo', tf.tensor4d(Float32Array.from(rgb), [1, 512, 512, 3]),
     `${file}: sample1.jpg (${img.width}x${img.height}) nearest to 512x512 RGB, 0..255`);
   fs.writeFileSync(path.join(out, 'centernet.json'), JSON.stringify(result));
 }

@@ -7,18 +7,20 @@ import org.omnisila.engine.models.ModelFiles;
 import org.omnisila.engine.models.ModelManifest;
 
 /** The bundled emotion and CenterNet graphs, loaded once per test JVM on the CPU (and never closed). */
-final class BundledGraphs {
+public final class BundledGraphs {
 
     private static final Map<String, TfjsGraphModel> LOADED = new ConcurrentHashMap<>();
 
     private BundledGraphs() {
     }
 
-    static TfjsGraphModel emotion() {
+    /** @return the emotion graph; callers must not close it */
+    public static TfjsGraphModel emotion() {
         return get("human-emotion");
     }
 
-    static TfjsGraphModel centernet() {
+    /** @return the CenterNet graph; callers must not close it */
+    public static TfjsGraphModel centernet() {
         return get("human-centernet");
     }
 
