@@ -3,6 +3,7 @@ package org.omnisila.engine.tfjs;
 import ai.djl.ndarray.NDArray;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,8 +44,8 @@ public final class Constants {
     }
 
     /** @return the names of the constants held, derived ones included (a copy) */
-    public java.util.Set<String> names() {
-        return java.util.Set.copyOf(values.keySet());
+    public Set<String> names() {
+        return Set.copyOf(values.keySet());
     }
 
     /** Frees a constant nothing reads any more. */

@@ -1,5 +1,6 @@
 package org.omnisila.engine.tfjs;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -31,7 +32,7 @@ public record GraphNode(String name, String op, List<TensorRef> inputs, NodeAttr
 
     /** @return this node with one input replaced (used when a constant is re-laid-out at load time) */
     public GraphNode withInput(int k, TensorRef ref) {
-        java.util.ArrayList<TensorRef> in = new java.util.ArrayList<>(inputs);
+        List<TensorRef> in = new ArrayList<>(inputs);
         in.set(k, ref);
         return new GraphNode(name, op, in, attrs);
     }

@@ -8,7 +8,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -218,7 +220,7 @@ public final class TfjsGraphModel implements AutoCloseable {
         }
         if (!ok) {
             throw new TfjsModelException("TF.js model " + file + ": input " + placeholder.name() + " must have shape "
-                    + java.util.Arrays.toString(want) + " (-1: any), got " + got);
+                    + Arrays.toString(want) + " (-1: any), got " + got);
         }
         DataType type = Tensors.dataType(placeholder, placeholder.attrs().type("dtype", "DT_FLOAT"));
         NDArray v = value.getDevice().equals(device()) ? value : value.toDevice(device(), true);
@@ -230,7 +232,7 @@ public final class TfjsGraphModel implements AutoCloseable {
      * its original layout) are freed, as are their nodes.
      */
     private void addDerivedConstants(Map<String, GraphNode> byName) {
-        Set<String> read = new java.util.HashSet<>();
+        Set<String> read = new HashSet<>();
         byName.values().forEach(n -> n.inputs().forEach(r -> read.add(r.node())));
         for (String name : constants.names()) {
             if (!byName.containsKey(name)) {
@@ -243,7 +245,7 @@ public final class TfjsGraphModel implements AutoCloseable {
     }
 
     private static List<String> sinks(List<GraphNode> nodes) {
-        Set<String> read = new java.util.HashSet<>();
+        Set<String> read = new HashSet<>();
         nodes.forEach(n -> n.inputs().forEach(r -> read.add(r.node())));
         return nodes.stream().filter(n -> !read.contains(n.name()) && !n.op().equals("Const"))
                 .map(GraphNode::name).toList();

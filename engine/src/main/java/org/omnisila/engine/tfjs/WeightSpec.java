@@ -1,6 +1,7 @@
 package org.omnisila.engine.tfjs;
 
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
  * One entry of a TF.js {@code weightsManifest}: a constant tensor stored in the weight shards.
@@ -61,7 +62,7 @@ public record WeightSpec(String name, long[] shape, String dtype, Quantization q
     @Override
     public boolean equals(Object o) {
         return o instanceof WeightSpec w && w.name.equals(name) && Arrays.equals(w.shape, shape)
-                && w.dtype.equals(dtype) && java.util.Objects.equals(w.quantization, quantization);
+                && w.dtype.equals(dtype) && Objects.equals(w.quantization, quantization);
     }
 
     @Override

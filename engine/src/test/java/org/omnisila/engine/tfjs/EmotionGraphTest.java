@@ -59,6 +59,7 @@ class EmotionGraphTest {
         for (int i = 0; i < want.length; i++) {
             worst = Math.max(worst, Math.abs(want[i] - got[i]));
         }
+        System.out.printf("%s: largest difference %.3g%n", shape, worst);
         assertTrue(worst <= TOLERANCE, "largest difference " + worst);
         return worst;
     }
