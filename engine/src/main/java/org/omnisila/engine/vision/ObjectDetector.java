@@ -169,7 +169,8 @@ public final class ObjectDetector implements AutoCloseable {
         return Math.max(0, Math.min(max, v));
     }
 
-    private static List<String> readLabels(Path file) {
+    /** The 80 names of a coco-labels.json ({@code labels} array). */
+    static List<String> readLabels(Path file) {
         try {
             JsonNode labels = new ObjectMapper().readTree(file.toFile()).path("labels");
             List<String> out = new ArrayList<>();

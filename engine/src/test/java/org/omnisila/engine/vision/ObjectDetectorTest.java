@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -24,15 +23,7 @@ class ObjectDetectorTest {
     private static final ObjectDetector DETECTOR = new ObjectDetector(BundledGraphs.centernet(), labels());
 
     private static List<String> labels() {
-        Path file = new ModelFiles().path(ModelManifest.load(ObjectDetector.MANIFEST), "labels");
-        try {
-            List<String> out = new ArrayList<>();
-            new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile()).get("labels")
-                    .forEach(l -> out.add(l.asText()));
-            return out;
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        return ObjectDetector.readLabels(new ModelFiles().path(ModelManifest.load(ObjectDetector.MANIFEST), "labels"));
     }
 
     private static byte[] photo() {
