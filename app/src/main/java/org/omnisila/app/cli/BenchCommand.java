@@ -1,5 +1,6 @@
 package org.omnisila.app.cli;
 
+import ai.djl.Device;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +8,9 @@ import java.util.concurrent.Callable;
 import org.omnisila.engine.bench.BenchTable;
 import org.omnisila.engine.bench.DecodeBenchmark;
 import org.omnisila.engine.bench.EvalBenchmark;
+import org.omnisila.engine.bench.ModelBenchmark;
+import org.omnisila.engine.bench.TfjsBenchmark;
+import org.omnisila.engine.icm.DeviceChoice;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -14,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code omnisila bench}: benchmarks that print a table of timings. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print a table of timings on this machine.",
-        subcommands = {BenchCommand.Eval.class, BenchCommand.Model.class, BenchCommand.Decode.class})
+        subcommands = {BenchCommand.Eval.class, BenchCommand.Model.class, BenchCommand.Decode.class,
+            BenchCommand.Tfjs.class})
 public final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -79,6 +84,49 @@ public final class BenchCommand implements Runnable {
         }
     }
 
+    /** A benchmark that runs on a device and prints one table: {@code --runs} and {@code --device}. */
+    abstract static class DeviceBench implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--runs", defaultValue = "5", description = "Timed runs per step (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or cuda[:N] (default: ${DEFAULT-VALUE}).")
+        String device;
+
+        abstract BenchTable run(Device device, int runs);
+
+        @Override
+        public Integer call() {
+            Device dev = DeviceChoice.choose(device, DeviceChoice.gpuCount());
+            spec.commandLine().getOut().print(run(dev, runs).format());
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+    }
+
+    /** {@code omnisila bench model}. */
+    @Command(name = "model", mixinStandardHelpOptions = true,
+            description = "Segments per second of the small ICM: inference (1 and 32 segments per call) and training.")
+    static final class Model extends DeviceBench {
+        @Override
+        BenchTable run(Device device, int runs) {
+            return ModelBenchmark.run(device, runs);
+        }
+    }
+
+    /** {@code omnisila bench tfjs}. */
+    @Command(name = "tfjs", mixinStandardHelpOptions = true,
+            description = "Milliseconds per image of the TF.js graph models: the emotion model at 1 and 16 faces "
+                    + "per call, CenterNet on a 512x512 image and a 1280x720 frame.")
+    static final class Tfjs extends DeviceBench {
+        @Override
+        BenchTable run(Device device, int runs) {
+            return TfjsBenchmark.run(device, runs);
+        }
+    }
+
     /** A benchmark that writes its data into a scratch folder. */
     private interface Benchmark {
         BenchTable run(Path dir) throws IOException;
@@ -99,28 +147,6 @@ public final class BenchCommand implements Runnable {
                 }
             }
             Files.deleteIfExists(dir);
-        }
-    }
-
-    /** {@code omnisila bench model}. */
-    @Command(name = "model", mixinStandardHelpOptions = true,
-            description = "Segments per second of the small ICM: inference (1 and 32 segments per call) and training.")
-    static final class Model implements Callable<Integer> {
-        @Spec
-        picocli.CommandLine.Model.CommandSpec spec;
-
-        @Option(names = "--runs", defaultValue = "5", description = "Timed runs per step (default: ${DEFAULT-VALUE}).")
-        int runs;
-
-        @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or cuda[:N] (default: ${DEFAULT-VALUE}).")
-        String device;
-
-        @Override
-        public Integer call() {
-            var dev = org.omnisila.engine.icm.DeviceChoice.choose(device, org.omnisila.engine.icm.DeviceChoice.gpuCount());
-            spec.commandLine().getOut().print(org.omnisila.engine.bench.ModelBenchmark.run(dev, runs).format());
-            spec.commandLine().getOut().flush();
-            return 0;
         }
     }
 }

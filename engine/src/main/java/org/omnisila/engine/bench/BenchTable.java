@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 
 /** Timings of named steps over repeated runs, printed as a table of median, min and max milliseconds. */
 public final class BenchTable {
@@ -23,6 +24,27 @@ public final class BenchTable {
 
     public void note(String line) {
         notes.add(line);
+    }
+
+    /**
+     * Times a step: one warm-up call (class loading, JIT, native caches), then {@code runs} timed calls.
+     *
+     * @param runs timed calls
+     * @param work the step; must return something (a null result is taken for a broken step)
+     * @return milliseconds per timed call
+     */
+    public static double[] time(int runs, Supplier<?> work) {
+        work.get();
+        double[] ms = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t0 = System.nanoTime();
+            Object result = work.get();
+            ms[i] = (System.nanoTime() - t0) / 1e6;
+            if (result == null) {
+                throw new IllegalStateException("benchmark step returned nothing");
+            }
+        }
+        return ms;
     }
 
     public double median(String step) {

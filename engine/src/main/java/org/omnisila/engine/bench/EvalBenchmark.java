@@ -1,5 +1,7 @@
 package org.omnisila.engine.bench;
 
+import static org.omnisila.engine.bench.BenchTable.time;
+
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,20 +67,6 @@ public final class EvalBenchmark {
         table.note(String.format(Locale.ROOT, "files: ground truth %,d bytes, predictions %,d bytes",
                 Files.size(gtFile), Files.size(predFile)));
         return table;
-    }
-
-    private static double[] time(int runs, Supplier<?> work) {
-        work.get(); // warm-up: class loading and JIT
-        double[] ms = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long t0 = System.nanoTime();
-            Object result = work.get();
-            ms[i] = (System.nanoTime() - t0) / 1e6;
-            if (result == null) {
-                throw new IllegalStateException("benchmark step returned nothing");
-            }
-        }
-        return ms;
     }
 
     /**

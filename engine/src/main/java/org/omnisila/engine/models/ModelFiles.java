@@ -23,8 +23,9 @@ import java.util.concurrent.TimeUnit;
  * Puts a model's files on disk, verified, and says where they are.
  *
  * <p>Native runtimes (ONNX Runtime, the Rust tokenizer) read files, not classpath resources, so each
- * file a {@link ModelManifest} lists is copied once from the root of the classpath (the registry jar
- * bundled with the build) to
+ * file a {@link ModelManifest} lists is copied once from its classpath resource
+ * ({@link ModelManifest#resource}: the root of a registry jar bundled with the build, or a folder of
+ * module {@code omnisila-models} for files unpacked from an npm package at build time) to
  *
  * <pre>{@code <cache root>/models/<model name>/<first 16 hex digits of the file's sha256>/<file name>}</pre>
  *
@@ -163,7 +164,7 @@ public final class ModelFiles {
         String actual = hashOf(target, file);
         if (!actual.equals(file.sha256())) {
             deleteQuietly(target);
-            throw new ModelFileException("Model file " + file.path() + " (from " + manifest.source()
+            throw new ModelFileException("Model file " + manifest.resource(file) + " (from " + manifest.source()
                     + ") in the installation does not match its manifest: expected sha256 " + file.sha256()
                     + ", actual sha256 " + actual + "; reinstall or rebuild");
         }
@@ -172,9 +173,10 @@ public final class ModelFiles {
 
     private void copyFromClasspath(ModelManifest manifest, FileEntry file, Path dir, Path target) {
         ClassLoader loader = ModelFiles.class.getClassLoader();
-        try (InputStream in = loader.getResourceAsStream(file.path())) {
+        String resource = manifest.resource(file);
+        try (InputStream in = loader.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new ModelFileException("Model file " + file.path() + " (from " + manifest.source()
+                throw new ModelFileException("Model file " + resource + " (from " + manifest.source()
                         + ") is missing from the installation; expected sha256 " + file.sha256()
                         + "; reinstall or rebuild");
             }

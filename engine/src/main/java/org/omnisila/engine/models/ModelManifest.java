@@ -19,7 +19,11 @@ import java.util.regex.Pattern;
  *
  * <p>Every field is validated on construction, so a manifest that loads is usable: name and file
  * paths are plain names (no directory parts), each sha256 is 64 lower-case hex digits, roles are
- * unique.
+ * unique, and the resource directory (if any) is a relative classpath folder ending in {@code /}.
+ *
+ * <p>The files are classpath resources at {@code <resourceDir><path>}: at the root of the classpath for
+ * a registry jar bundled as it is (Maven), in a folder of module {@code omnisila-models} for files the
+ * build unpacked from another registry's package (npm).
  *
  * @param name the model's name, also the manifest's file name without {@code .json}
  * @param role what the product uses it for (free text)
@@ -29,6 +33,8 @@ import java.util.regex.Pattern;
  * @param files the files, at least one
  * @param input the model's inputs, names and shapes (free text, may be null)
  * @param output the model's outputs, names and shapes (free text, may be null)
+ * @param resourceDir the classpath folder holding the files, e.g. {@code org/omnisila/models/human-emotion/};
+ *     empty (or absent from the JSON) for the root of the classpath
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record ModelManifest(
@@ -39,13 +45,15 @@ public record ModelManifest(
         @JsonProperty("source") String origin,
         @JsonProperty("files") List<FileEntry> files,
         @JsonProperty("input") String input,
-        @JsonProperty("output") String output) {
+        @JsonProperty("output") String output,
+        @JsonProperty("resourceDir") String resourceDir) {
 
     /** Where manifests live on the classpath. */
     public static final String RESOURCE_DIR = "org/omnisila/models/";
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9._-]+");
+    private static final Pattern RESOURCE_DIR_PATTERN = Pattern.compile("([A-Za-z0-9_-][A-Za-z0-9._-]*/)*");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /**
@@ -103,6 +111,9 @@ public record ModelManifest(
         require(licence != null && !licence.isBlank(), "manifest " + name + " has no licence");
         require(files != null && !files.isEmpty(), "manifest " + name + " lists no files");
         files = List.copyOf(files);
+        resourceDir = resourceDir == null ? "" : resourceDir;
+        require(RESOURCE_DIR_PATTERN.matcher(resourceDir).matches(), "resourceDir of manifest " + name
+                + " must be a relative classpath folder ending in /, was: " + resourceDir);
         Set<String> roles = new HashSet<>();
         for (FileEntry f : files) {
             require(roles.add(f.role()), "manifest " + name + " has role " + f.role() + " twice");
@@ -164,6 +175,14 @@ public record ModelManifest(
         }
         throw new IllegalArgumentException("Model " + name + " has no file with role " + role
                 + "; roles: " + files.stream().map(FileEntry::role).toList());
+    }
+
+    /**
+     * @param file one of this manifest's files
+     * @return its classpath resource, e.g. {@code org/omnisila/models/human-emotion/emotion.json}
+     */
+    public String resource(FileEntry file) {
+        return resourceDir + file.path();
     }
 
     private static void require(boolean ok, String message) {

@@ -71,6 +71,30 @@ class ModelFilesTest {
     }
 
     @Test
+    void missingResourceInAFolderNamesTheResourceAndHash() {
+        ModelManifest m = ModelManifest.load("test-missing-in-dir");
+
+        ModelFileException e = assertThrows(ModelFileException.class, () -> new ModelFiles(temp).materialise(m));
+
+        assertEquals("Model file org/omnisila/models/test-absent/emotion.json (from npm @vladmandic/human@3.3.6) "
+                + "is missing from the installation; expected sha256 "
+                + "56f7e557eb0c863a8b9ab04ac7ccba756e93bf2c27dce135ef0e8712b80b7ad2; reinstall or rebuild",
+                e.getMessage());
+    }
+
+    @Test
+    void installedFileWithTheWrongHashNamesExpectedAndActualAndLeavesNoCopy() throws Exception {
+        ModelManifest m = ModelManifest.load("test-wrong-hash");
+
+        ModelFileException e = assertThrows(ModelFileException.class, () -> new ModelFiles(temp).path(m, "weights"));
+
+        assertEquals("Model file omnisila-test-weights.bin (from maven org.omnisila:omnisila-engine:tests) in the "
+                + "installation does not match its manifest: expected sha256 " + "0".repeat(64) + ", actual sha256 "
+                + SMALL_SHA + "; reinstall or rebuild", e.getMessage());
+        assertFalse(Files.exists(temp.resolve("models/test-wrong-hash/0000000000000000/omnisila-test-weights.bin")));
+    }
+
+    @Test
     void corruptedCachedCopyIsReplaced() throws Exception {
         ModelManifest m = ModelManifest.load("test-small");
         Path cached = new ModelFiles(temp).path(m, "weights");

@@ -28,6 +28,41 @@ class ModelManifestTest {
     }
 
     @Test
+    void npmManifestNamesItsResourceFolder() {
+        ModelManifest m = ModelManifest.load("human-emotion");
+
+        assertEquals("npm", m.source().registry());
+        assertEquals("@vladmandic/human@3.3.6", m.source().coordinates());
+        assertEquals("MIT", m.licence());
+        assertEquals("org/omnisila/models/human-emotion/", m.resourceDir());
+        assertEquals("org/omnisila/models/human-emotion/emotion.bin", m.resource(m.file("weights")));
+        assertEquals(820_516L, m.file("weights").bytes());
+    }
+
+    @Test
+    void manifestWithoutResourceDirUsesTheClasspathRoot() {
+        ModelManifest m = ModelManifest.load("all-minilm-l6-v2-q");
+        assertEquals("", m.resourceDir());
+        assertEquals("all-minilm-l6-v2-q.onnx", m.resource(m.file("model")));
+    }
+
+    @Test
+    void resourceDirMustBeARelativeFolder() {
+        for (String bad : new String[] {"../models/", "/org/models/", "org/models", "org//models/", "org/./"}) {
+            String json = """
+                    {"name": "x", "package": {"registry": "npm", "coordinates": "a@1"}, "licence": "MIT",
+                     "resourceDir": "%s",
+                     "files": [{"role": "model", "path": "x.bin",
+                                "sha256": "afdb6f1a0e45b715d0bb9b11772f032c399babd23bfc31fed1c170afc848bdb1", "bytes": 3}]}
+                    """.formatted(bad);
+            ModelFileException e = assertThrows(ModelFileException.class,
+                    () -> ModelManifest.parse(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))), bad);
+            assertTrue(e.getMessage().contains("resourceDir of manifest x must be a relative classpath folder"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void missingManifestSaysWhichResource() {
         ModelFileException e = assertThrows(ModelFileException.class, () -> ModelManifest.load("no-such-model"));
         assertTrue(e.getMessage().contains("org/omnisila/models/no-such-model.json"), e.getMessage());
