@@ -135,6 +135,18 @@ public final class BackgroundExtractor implements SceneExtractor {
     }
 
     /**
+     * The background embedding of one frame alone (for the benchmark).
+     *
+     * @param extractor an extractor
+     * @param frame     a frame
+     * @param mask      its person mask
+     * @return {@link #EMBEDDING} values
+     */
+    public static float[] embedding(BackgroundExtractor extractor, RgbImage frame, float[] mask) {
+        return extractor.embed(frame, mask);
+    }
+
+    /**
      * @param mask [256 * 256] person probabilities
      * @return [16 * 16] weights: 1 - the mean person probability of each feature cell's 16 x 16 mask pixels
      */
