@@ -2,6 +2,7 @@ package org.omnisila.engine.vision;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -77,8 +78,17 @@ public final class ObjectDetector implements AutoCloseable {
      * @return the bundled model with its labels, files verified by sha256 into the model cache
      */
     public static ObjectDetector load(Device device) {
+        return load(device, new ModelFiles());
+    }
+
+    /**
+     * @param device where the model runs
+     * @param files where the bundled files are verified and put
+     * @return the bundled model with its labels
+     * @throws ModelFileException naming a missing or altered file and its expected sha256
+     */
+    public static ObjectDetector load(Device device, ModelFiles files) {
         ModelManifest manifest = ModelManifest.load(MANIFEST);
-        ModelFiles files = new ModelFiles();
         List<String> labels = readLabels(files.path(manifest, "labels"));
         return new ObjectDetector(TfjsGraphModel.load(manifest, files, device), labels);
     }
@@ -144,25 +154,74 @@ public final class ObjectDetector implements AutoCloseable {
      * @return 100 detections
      */
     public List<Detection> rawDetections(NDArray image) {
+        try (NDManager outputs = NDManager.newBaseManager(graph.device(), "PyTorch")) {
+            return run(image, List.of(), outputs).raw();
+        }
+    }
+
+    /**
+     * The 100 rows and intermediate nodes of one run of the graph (the pass is shared: a backbone node costs
+     * nothing extra).
+     *
+     * @param raw the rows as {@link #rawDetections(NDArray)} gives them
+     * @param nodes the requested nodes' outputs, in the order asked
+     */
+    public record Pass(List<Detection> raw, NDList nodes) {
+    }
+
+    /**
+     * Runs the graph once for the detections and the given intermediate nodes.
+     *
+     * @param image [height, width, 3] RGB, uint8 or float 0..255
+     * @param nodes node names of the graph, e.g. a backbone layer
+     * @param outputs where the nodes' outputs are attached (the caller frees them)
+     * @return the raw rows and the nodes' outputs
+     */
+    public Pass run(NDArray image, List<String> nodes, NDManager outputs) {
         long height = image.getShape().get(0);
         long width = image.getShape().get(1);
-        float[] rows;
-        try (NDManager outputs = NDManager.newBaseManager(graph.device(), "PyTorch");
-                NDScope temporaries = new NDScope()) {
-            NDArray x = RgbArrays.batchOfOne(image);
-            NDArray input = height == SIZE && width == SIZE ? x : ResizeBilinearOp.resize(x, SIZE, SIZE, false, false);
-            rows = graph.execute(outputs, Map.of(graph.inputNames().get(0), input), List.of(DETECTIONS))
-                    .singletonOrThrow().toFloatArray();
-        }
+        List<String> wanted = new ArrayList<>(nodes);
+        wanted.add(0, DETECTIONS);
+        NDList out = execute(image, wanted, outputs);
+        float[] rows = out.get(0).toFloatArray();
         float sx = (float) width / SIZE;
         float sy = (float) height / SIZE;
-        List<Detection> out = new ArrayList<>();
+        List<Detection> raw = new ArrayList<>();
         for (int i = 0; i + 5 < rows.length; i += 6) {
             int c = Math.round(rows[i + 5]);
-            out.add(new Detection(rows[i] * sx, rows[i + 1] * sy, rows[i + 2] * sx, rows[i + 3] * sy, rows[i + 4], c,
+            raw.add(new Detection(rows[i] * sx, rows[i + 1] * sy, rows[i + 2] * sx, rows[i + 3] * sy, rows[i + 4], c,
                     c >= 0 && c < labels.size() ? labels.get(c) : "class " + c));
         }
-        return out;
+        return new Pass(raw, out.subNDList(1));
+    }
+
+    /**
+     * One intermediate node alone: the graph runs only the nodes it needs (a backbone layer skips the heads).
+     *
+     * @param image [height, width, 3] RGB, uint8 or float 0..255
+     * @param node a node name of the graph
+     * @param outputs where the output is attached (the caller frees it)
+     * @return the node's output
+     */
+    public NDArray node(NDArray image, String node, NDManager outputs) {
+        return execute(image, List.of(node), outputs).singletonOrThrow();
+    }
+
+    private NDList execute(NDArray image, List<String> wanted, NDManager outputs) {
+        long height = image.getShape().get(0);
+        long width = image.getShape().get(1);
+        try (NDScope temporaries = new NDScope()) {
+            NDArray x = RgbArrays.batchOfOne(image);
+            NDArray input = height == SIZE && width == SIZE ? x : ResizeBilinearOp.resize(x, SIZE, SIZE, false, false);
+            NDList out = graph.execute(outputs, Map.of(graph.inputNames().get(0), input), wanted);
+            NDScope.unregister(out); // the caller's, freed with its manager
+            return out;
+        }
+    }
+
+    /** @return the device the model runs on */
+    public Device device() {
+        return graph.device();
     }
 
     private static float clamp(float v, float max) {
