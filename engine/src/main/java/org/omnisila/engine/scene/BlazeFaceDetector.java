@@ -43,7 +43,12 @@ public final class BlazeFaceDetector implements FaceDetector {
 
     /** @return the bundled model, verified by sha256 into the model cache, with weighted suppression */
     public static BlazeFaceDetector load() {
-        return new BlazeFaceDetector(new ModelFiles().path(ModelManifest.load(MANIFEST), ROLE), true);
+        return load(new ModelFiles());
+    }
+
+    /** @return the model from the given files, with weighted suppression */
+    public static BlazeFaceDetector load(ModelFiles files) {
+        return new BlazeFaceDetector(files.path(ModelManifest.load(MANIFEST), ROLE), true);
     }
 
     @Override

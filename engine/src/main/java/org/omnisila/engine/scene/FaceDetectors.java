@@ -2,6 +2,7 @@ package org.omnisila.engine.scene;
 
 import java.util.Locale;
 import org.omnisila.engine.models.ModelFileException;
+import org.omnisila.engine.models.ModelFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,16 +34,21 @@ public final class FaceDetectors {
     private FaceDetectors() {
     }
 
-    /** @return the chosen detector; the caller closes it */
+    /** @return the chosen detector, BlazeFace from the bundled files; the caller closes it */
     public static FaceDetector open(Choice choice) {
+        return open(choice, new ModelFiles());
+    }
+
+    /** @return the chosen detector, BlazeFace from the given files; the caller closes it */
+    public static FaceDetector open(Choice choice, ModelFiles files) {
         switch (choice) {
             case HAAR:
                 return new HaarFaceDetector();
             case BLAZEFACE:
-                return BlazeFaceDetector.load();
+                return BlazeFaceDetector.load(files);
             default:
                 try {
-                    return BlazeFaceDetector.load();
+                    return BlazeFaceDetector.load(files);
                 } catch (ModelFileException e) {
                     LOG.warn("BlazeFace face detection is not available ({}); using the Haar cascade", e.getMessage());
                     return new HaarFaceDetector();
