@@ -10,6 +10,7 @@ import org.omnisila.engine.bench.DecodeBenchmark;
 import org.omnisila.engine.bench.EvalBenchmark;
 import org.omnisila.engine.bench.ModelBenchmark;
 import org.omnisila.engine.bench.ObjectSceneBenchmark;
+import org.omnisila.engine.bench.SceneBenchmark;
 import org.omnisila.engine.bench.TfjsBenchmark;
 import org.omnisila.engine.icm.DeviceChoice;
 import picocli.CommandLine.Command;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print a table of timings on this machine.",
         subcommands = {BenchCommand.Eval.class, BenchCommand.Model.class, BenchCommand.Decode.class,
-            BenchCommand.Tfjs.class, BenchCommand.Objects.class})
+            BenchCommand.Tfjs.class, BenchCommand.Objects.class, BenchCommand.Scenes.class})
 public final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -136,6 +137,17 @@ public final class BenchCommand implements Runnable {
         @Override
         BenchTable run(Device device, int runs) {
             return ObjectSceneBenchmark.run(device, runs);
+        }
+    }
+
+    /** {@code omnisila bench scenes}. */
+    @Command(name = "scenes", mixinStandardHelpOptions = true,
+            description = "Milliseconds per frame of the face and action extractors' models on a 1280x720 frame: "
+                    + "face detection, expression per face, CenterNet, pose per person, and the action extractor.")
+    static final class Scenes extends DeviceBench {
+        @Override
+        BenchTable run(Device device, int runs) {
+            return SceneBenchmark.run(device, runs);
         }
     }
 

@@ -1,0 +1,200 @@
+package org.omnisila.engine.scene;
+
+import ai.djl.Device;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.bytedeco.opencv.opencv_core.Mat;
+import org.omnisila.engine.api.Box;
+import org.omnisila.engine.api.Scene;
+import org.omnisila.engine.scene.SceneFeatures.SlotCue;
+import org.omnisila.engine.video.RgbImage;
+import org.omnisila.engine.video.SampledFrame;
+import org.omnisila.engine.video.SegmentFrames;
+import org.omnisila.engine.vision.Detection;
+
+/**
+ * x_a, the human-action scene: per frame the {@link #PERSONS} largest persons CenterNet finds (through a
+ * {@link FrameDetections} that the object extractor may share), each posed by {@link PoseLandmarker} on a
+ * square crop. A slot holds {@link #SLOT} values (docs/model.md, "Scene-Enriched Modeling"):
+ *
+ * <pre>
+ *   0..98     33 keypoints x (x / frame width, y / frame height, visibility)
+ *   99..163   heatmap code: 13 main joints x (peak, 2x2 quadrant means), see {@link PoseHeatmaps}
+ *   164..229  33 keypoints x (vx, vy): velocity since the previous sampled frame, frame widths (heights)
+ *             per second; zero on the first frame, when the person was not matched, or when no time passed
+ *   230..233  box centre x / width, centre y / height, box width / width, box height / height
+ *   234       CenterNet's person score
+ *   235       the pose model's pose flag
+ * </pre>
+ *
+ * Width {@code PERSONS * SLOT} = 472. A person is matched to the previous frame's person of greatest box IoU
+ * (at least {@link #MATCH_IOU}).
+ */
+public final class ActionExtractor implements SceneExtractor {
+
+    /** Person slots per frame. */
+    public static final int PERSONS = 2;
+    /** Offset of the heatmap code in a slot. */
+    public static final int HEATMAPS = Pose.KEYPOINTS * 3;
+    /** Offset of the velocities in a slot. */
+    public static final int MOTION = HEATMAPS + PoseHeatmaps.WIDTH;
+    /** Offset of the box geometry, scores after it. */
+    public static final int GEOMETRY = MOTION + Pose.KEYPOINTS * 2;
+    /** Values per person slot. */
+    public static final int SLOT = GEOMETRY + 6;
+    /** Box IoU a person needs with one of the previous frame to count as the same person. */
+    public static final float MATCH_IOU = 0.3f;
+
+    private final FrameDetections detections;
+    private final PoseLandmarker poses;
+    private final boolean ownsDetections;
+
+    /** A person on a frame, with its pose. */
+    private record Person(Detection box, Pose pose) {
+    }
+
+    /**
+     * @param detections     CenterNet per frame, possibly shared with the object extractor
+     * @param poses          the pose model; closed with this extractor
+     * @param ownsDetections whether {@link #close} closes the detections too
+     */
+    public ActionExtractor(FrameDetections detections, PoseLandmarker poses, boolean ownsDetections) {
+        this.detections = detections;
+        this.poses = poses;
+        this.ownsDetections = ownsDetections;
+    }
+
+    /** @return the bundled CenterNet (owned) and pose model */
+    public static ActionExtractor load(Device device) {
+        FrameDetections d = FrameDetections.load(device);
+        try {
+            return new ActionExtractor(d, PoseLandmarker.load(), true);
+        } catch (RuntimeException e) {
+            d.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public Scene scene() {
+        return Scene.ACTION;
+    }
+
+    @Override
+    public int width() {
+        return PERSONS * SLOT;
+    }
+
+    @Override
+    public int slots() {
+        return PERSONS;
+    }
+
+    @Override
+    public SceneFeatures extract(SegmentFrames segment) {
+        List<SampledFrame> frames = segment.frames();
+        float[][] values = new float[frames.size()][width()];
+        List<List<SlotCue>> cues = new ArrayList<>();
+        List<Person> previous = List.of();
+        double previousTime = Double.NaN;
+        for (int t = 0; t < frames.size(); t++) {
+            SampledFrame frame = frames.get(t);
+            List<Person> persons = pose(frame);
+            double dt = frame.time() - previousTime;
+            SlotCue[] frameCues = new SlotCue[PERSONS];
+            for (int k = 0; k < persons.size(); k++) {
+                Person p = persons.get(k);
+                Person before = dt > 0 ? match(p, previous) : null;
+                double hipSpeed = write(values[t], k * SLOT, p, before, dt, frame.image());
+                Detection b = p.box();
+                frameCues[k] = new SlotCue(ActionDescriber.describe(k + 1, p.pose(), hipSpeed, b.y2() - b.y1()),
+                        new Box(b.x1(), b.y1(), Math.max(b.x2() - b.x1(), 1e-3), Math.max(b.y2() - b.y1(), 1e-3)));
+            }
+            cues.add(Arrays.asList(frameCues));
+            previous = persons;
+            previousTime = frame.time();
+        }
+        return new SceneFeatures(values, cues);
+    }
+
+    /** The largest persons of a frame, posed. */
+    private List<Person> pose(SampledFrame frame) {
+        List<Detection> boxes = new ArrayList<>();
+        for (Detection d : detections.persons(frame)) {
+            if (d.x2() - d.x1() >= 4 && d.y2() - d.y1() >= 4) {
+                boxes.add(d);
+            }
+        }
+        boxes.sort((a, b) -> Float.compare(b.area(), a.area()));
+        List<Person> out = new ArrayList<>();
+        if (boxes.isEmpty()) {
+            return out;
+        }
+        try (Mat rgb = OpenCvImages.toMat(frame.image())) {
+            for (Detection d : boxes.subList(0, Math.min(PERSONS, boxes.size()))) {
+                out.add(new Person(d, poses.estimate(rgb, d.x1(), d.y1(), d.x2(), d.y2())));
+            }
+        }
+        return out;
+    }
+
+    private static Person match(Person p, List<Person> previous) {
+        Person best = null;
+        float bestIou = MATCH_IOU;
+        for (Person q : previous) {
+            float iou = p.box().iou(q.box());
+            if (iou >= bestIou) {
+                best = q;
+                bestIou = iou;
+            }
+        }
+        return best;
+    }
+
+    /** Writes one slot; returns the hips' speed in pixels per second (NaN without a match). */
+    private static double write(float[] row, int o, Person p, Person before, double dt, RgbImage image) {
+        float w = image.width();
+        float h = image.height();
+        float[] x = p.pose().x();
+        float[] y = p.pose().y();
+        float[] v = p.pose().visibility();
+        for (int k = 0; k < Pose.KEYPOINTS; k++) {
+            row[o + 3 * k] = x[k] / w;
+            row[o + 3 * k + 1] = y[k] / h;
+            row[o + 3 * k + 2] = v[k];
+        }
+        System.arraycopy(p.pose().heatmap(), 0, row, o + HEATMAPS, PoseHeatmaps.WIDTH);
+        double hipSpeed = Double.NaN;
+        if (before != null) {
+            float[] px = before.pose().x();
+            float[] py = before.pose().y();
+            for (int k = 0; k < Pose.KEYPOINTS; k++) {
+                row[o + MOTION + 2 * k] = (float) ((x[k] - px[k]) / w / dt);
+                row[o + MOTION + 2 * k + 1] = (float) ((y[k] - py[k]) / h / dt);
+            }
+            double hx = (x[Pose.LEFT_HIP] + x[Pose.RIGHT_HIP] - px[Pose.LEFT_HIP] - px[Pose.RIGHT_HIP]) / 2;
+            double hy = (y[Pose.LEFT_HIP] + y[Pose.RIGHT_HIP] - py[Pose.LEFT_HIP] - py[Pose.RIGHT_HIP]) / 2;
+            hipSpeed = Math.hypot(hx, hy) / dt;
+        }
+        Detection b = p.box();
+        row[o + GEOMETRY] = (b.x1() + b.x2()) / 2 / w;
+        row[o + GEOMETRY + 1] = (b.y1() + b.y2()) / 2 / h;
+        row[o + GEOMETRY + 2] = (b.x2() - b.x1()) / w;
+        row[o + GEOMETRY + 3] = (b.y2() - b.y1()) / h;
+        row[o + GEOMETRY + 4] = b.score();
+        row[o + GEOMETRY + 5] = p.pose().presence();
+        return hipSpeed;
+    }
+
+    @Override
+    public void close() {
+        try {
+            poses.close();
+        } finally {
+            if (ownsDetections) {
+                detections.close();
+            }
+        }
+    }
+}
