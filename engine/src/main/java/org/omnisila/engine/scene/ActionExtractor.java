@@ -7,6 +7,7 @@ import java.util.List;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.omnisila.engine.api.Box;
 import org.omnisila.engine.api.Scene;
+import org.omnisila.engine.models.ModelFiles;
 import org.omnisila.engine.scene.SceneFeatures.SlotCue;
 import org.omnisila.engine.video.RgbImage;
 import org.omnisila.engine.video.SampledFrame;
@@ -15,7 +16,7 @@ import org.omnisila.engine.vision.Detection;
 
 /**
  * x_a, the human-action scene: per frame the {@link #PERSONS} largest persons CenterNet finds (through a
- * {@link FrameDetections} that the object extractor may share), each posed by {@link PoseLandmarker} on a
+ * {@link ObjectPass} shared with the object and background extractors), each posed by {@link PoseLandmarker} on a
  * square crop. A slot holds {@link #SLOT} values (docs/model.md, "Scene-Enriched Modeling"):
  *
  * <pre>
@@ -46,32 +47,30 @@ public final class ActionExtractor implements SceneExtractor {
     /** Box IoU a person needs with one of the previous frame to count as the same person. */
     public static final float MATCH_IOU = 0.3f;
 
-    private final FrameDetections detections;
+    private final ObjectPass objects;
     private final PoseLandmarker poses;
-    private final boolean ownsDetections;
 
     /** A person on a frame, with its pose. */
     private record Person(Detection box, Pose pose) {
     }
 
     /**
-     * @param detections     CenterNet per frame, possibly shared with the object extractor
-     * @param poses          the pose model; closed with this extractor
-     * @param ownsDetections whether {@link #close} closes the detections too
+     * @param objects the CenterNet pass, shared with the object and background extractors so that it runs once
+     *                per frame ({@link ObjectPass#share()} it for this extractor: {@link #close} closes it)
+     * @param poses   the pose model; closed with this extractor
      */
-    public ActionExtractor(FrameDetections detections, PoseLandmarker poses, boolean ownsDetections) {
-        this.detections = detections;
+    public ActionExtractor(ObjectPass objects, PoseLandmarker poses) {
+        this.objects = objects;
         this.poses = poses;
-        this.ownsDetections = ownsDetections;
     }
 
-    /** @return the bundled CenterNet (owned) and pose model */
+    /** @return an extractor with its own CenterNet pass and the bundled pose model */
     public static ActionExtractor load(Device device) {
-        FrameDetections d = FrameDetections.load(device);
+        ObjectPass pass = ObjectPass.open(device, new ModelFiles());
         try {
-            return new ActionExtractor(d, PoseLandmarker.load(), true);
+            return new ActionExtractor(pass, PoseLandmarker.load());
         } catch (RuntimeException e) {
-            d.close();
+            pass.close();
             throw e;
         }
     }
@@ -119,9 +118,13 @@ public final class ActionExtractor implements SceneExtractor {
     }
 
     /** The largest persons of a frame, posed. */
+    private List<Detection> persons(SampledFrame frame) {
+        return objects.analyse(frame.image()).detections().stream().filter(d -> d.label().equals("person")).toList();
+    }
+
     private List<Person> pose(SampledFrame frame) {
         List<Detection> boxes = new ArrayList<>();
-        for (Detection d : detections.persons(frame)) {
+        for (Detection d : persons(frame)) {
             if (d.x2() - d.x1() >= 4 && d.y2() - d.y1() >= 4) {
                 boxes.add(d);
             }
@@ -192,9 +195,7 @@ public final class ActionExtractor implements SceneExtractor {
         try {
             poses.close();
         } finally {
-            if (ownsDetections) {
-                detections.close();
-            }
+            objects.close();
         }
     }
 }

@@ -19,8 +19,8 @@ import org.omnisila.engine.video.RgbImage;
 /** x_a on sample1 (three women at a party): layout, keypoints on the persons, motion, shared detections. */
 class ActionExtractorTest {
 
-    private static final FrameDetections DETECTIONS = FrameDetections.load(Device.cpu());
-    private static final ActionExtractor ACTION = new ActionExtractor(DETECTIONS, PoseLandmarker.load(), false);
+    private static final ObjectPass DETECTIONS = SceneFrames.PASS;
+    private static final ActionExtractor ACTION = new ActionExtractor(SceneFrames.PASS.share(), PoseLandmarker.load());
 
     @AfterAll
     static void close() {
@@ -122,13 +122,13 @@ class ActionExtractorTest {
     void centerNetRunsOncePerFrameAndDetectionsAreShared() {
         RgbImage party = SceneImages.party();
         var segment = SceneImages.segment(Collections.nCopies(2, party));
-        int before = DETECTIONS.computed();
+        int before = DETECTIONS.runs();
         SceneFeatures a = ACTION.extract(segment);
-        int after = DETECTIONS.computed();
+        int after = DETECTIONS.runs();
         assertTrue(after - before <= 2);
         SceneFeatures b = ACTION.extract(segment);
-        assertEquals(after, DETECTIONS.computed(), "the second pass (or another extractor) reuses the detections");
-        assertTrue(DETECTIONS.of(segment.frames().get(0)).stream().anyMatch(d -> d.label().equals("wine glass")),
+        assertEquals(after, DETECTIONS.runs(), "the second pass (or another extractor) reuses the detections");
+        assertTrue(DETECTIONS.analyse(segment.frames().get(0).image()).detections().stream().anyMatch(d -> d.label().equals("wine glass")),
                 "all classes are kept for the object extractor");
         assertTrue(java.util.Arrays.deepEquals(a.values(), b.values()));
         assertEquals(a.cues(), b.cues());
