@@ -56,22 +56,18 @@ public final class ActionExtractor implements SceneExtractor {
 
     /**
      * @param objects the CenterNet pass, shared with the object and background extractors so that it runs once
-     *                per frame ({@link ObjectPass#share()} it for this extractor: {@link #close} closes it)
+     *                per frame; this extractor takes one share of it (see {@link ObjectPass#share})
      * @param poses   the pose model; closed with this extractor
      */
     public ActionExtractor(ObjectPass objects, PoseLandmarker poses) {
-        this.objects = objects;
+        this.objects = objects.share();
         this.poses = poses;
     }
 
     /** @return an extractor with its own CenterNet pass and the bundled pose model */
     public static ActionExtractor load(Device device) {
-        ObjectPass pass = ObjectPass.open(device, new ModelFiles());
-        try {
-            return new ActionExtractor(pass, PoseLandmarker.load());
-        } catch (RuntimeException e) {
-            pass.close();
-            throw e;
+        try (ObjectPass own = ObjectPass.open(device, new ModelFiles())) {
+            return new ActionExtractor(own, PoseLandmarker.load());
         }
     }
 

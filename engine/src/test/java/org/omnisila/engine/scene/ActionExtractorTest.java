@@ -20,7 +20,7 @@ import org.omnisila.engine.video.RgbImage;
 class ActionExtractorTest {
 
     private static final ObjectPass DETECTIONS = SceneFrames.PASS;
-    private static final ActionExtractor ACTION = new ActionExtractor(SceneFrames.PASS.share(), PoseLandmarker.load());
+    private static final ActionExtractor ACTION = new ActionExtractor(SceneFrames.PASS, PoseLandmarker.load());
 
     @AfterAll
     static void close() {

@@ -12,7 +12,7 @@ import org.omnisila.engine.video.RgbImage;
  * A 2 s H.264 video (320x240, 10 fps) of a grey background on which a 140x140 patch of the portrait, face in
  * it, slides to the right by 8 pixels a frame: the face's centre is at x = {@link #faceCentreX}, y = 126.
  */
-final class MovingFaceVideo {
+public final class MovingFaceVideo {
 
     static final int WIDTH = 320;
     static final int HEIGHT = 240;
@@ -39,7 +39,7 @@ final class MovingFaceVideo {
         return 10 + 8 * index;
     }
 
-    static void write(Path file) throws FrameRecorder.Exception {
+    public static void write(Path file) throws FrameRecorder.Exception {
         RgbImage portrait = SceneImages.portrait();
         try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), WIDTH, HEIGHT, 0)) {
             r.setFormat("mp4");
