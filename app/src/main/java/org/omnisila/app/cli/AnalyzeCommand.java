@@ -1,0 +1,110 @@
+package org.omnisila.app.cli;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.omnisila.engine.analysis.AnalysisListener;
+import org.omnisila.engine.analysis.AnalysisOutcome;
+import org.omnisila.engine.analysis.CheckpointModels;
+import org.omnisila.engine.analysis.VideoAnalyzer;
+import org.omnisila.engine.api.LocatedSentiment;
+import org.omnisila.engine.api.ModelInfo;
+import org.omnisila.engine.api.ResultJson;
+import org.omnisila.engine.icm.DeviceChoice;
+import org.omnisila.engine.models.ModelFiles;
+import org.omnisila.engine.scene.SceneExtractor;
+import org.omnisila.engine.scene.SceneExtractors;
+import org.omnisila.engine.video.SegmentPlan;
+import org.omnisila.engine.video.VideoCancelledException;
+import org.omnisila.engine.video.VideoWarning;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code omnisila analyze}: decode -> scenes -> ICM -> result JSON. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {"Analyse a video: decode it once, extract the four scenes per segment, run the ICM and write",
+            "the result JSON (segments with scores, routing, causal effects, cues; located sentiments). Ctrl-C stops."})
+public final class AnalyzeCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "VIDEO", description = "The video file.")
+    Path video;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Result JSON (default: VIDEO with .omnisila.json).")
+    Path out;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR",
+            description = {"A checkpoint trained on the bundled extractors' features (omnisila train --out).",
+                "No embedded default is bundled yet (models/README.md)."})
+    Path model;
+
+    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|cuda[:N]",
+            description = "Device (default: ${DEFAULT-VALUE}: CUDA when present, else CPU).")
+    String device;
+
+    @Option(names = "--segment", defaultValue = "2.0", paramLabel = "SECONDS",
+            description = "Segment length (default: ${DEFAULT-VALUE}); 8 frames per segment.")
+    double segment;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter err = spec.commandLine().getErr();
+        Device dev = DeviceChoice.choose(device, DeviceChoice.gpuCount());
+        Path target = out != null ? out : video.resolveSibling(video.getFileName() + ".omnisila.json");
+        List<SceneExtractor> extractors = SceneExtractors.open(dev, new ModelFiles());
+        try (CtrlC stop = new CtrlC(); NDManager manager = NDManager.newBaseManager(dev, "PyTorch")) {
+            CheckpointModels.Loaded loaded = CheckpointModels.load(model, manager);
+            ModelInfo info = new ModelInfo("ICM", loaded.checkpoint().config().name(), loaded.checkpoint().sha256(),
+                    DeviceChoice.describe(dev));
+            VideoAnalyzer analyzer = new VideoAnalyzer(loaded.model(), info, extractors,
+                    new SegmentPlan(segment, 8), 3, manager);
+            err.printf(Locale.ROOT, "analysing %s with %s on %s%n", video, model, info.device());
+            AnalysisOutcome outcome;
+            try {
+                outcome = analyzer.analyze(video, progress(err), stop::requested);
+            } catch (VideoCancelledException e) {
+                err.printf(Locale.ROOT, "%nstopped; nothing written%n");
+                return 130;
+            }
+            ResultJson.write(outcome.analysis(), target);
+            for (VideoWarning w : outcome.warnings()) {
+                err.printf(Locale.ROOT, "warning: %s%n", w.message());
+            }
+            var o = spec.commandLine().getOut();
+            o.printf(Locale.ROOT, "%d segments, %d located sentiments -> %s%n", outcome.analysis().segments().size(),
+                    outcome.analysis().located().size(), target);
+            for (LocatedSentiment l : outcome.analysis().located()) {
+                o.printf(Locale.ROOT, "  %7.2f-%7.2f s  %-10s %.2f  %s%n", l.start(), l.end(), l.label(), l.score(),
+                        l.attribution() == null ? "" : l.attribution());
+            }
+            o.flush();
+            return 0;
+        } finally {
+            extractors.forEach(SceneExtractor::close);
+        }
+    }
+
+    private static AnalysisListener progress(PrintWriter err) {
+        long[] last = {0};
+        return (phase, fraction) -> {
+            long now = System.nanoTime();
+            if (now - last[0] < 200_000_000L && fraction < 1) {
+                return;
+            }
+            last[0] = now;
+            err.printf(Locale.ROOT, "\r%-32s %5.1f%%   ", phase, 100 * fraction);
+            if (fraction >= 1) {
+                err.println();
+            }
+            err.flush();
+        };
+    }
+}

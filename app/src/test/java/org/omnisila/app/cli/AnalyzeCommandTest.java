@@ -1,0 +1,92 @@
+package org.omnisila.app.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.Device;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.omnisila.engine.api.ResultJson;
+import org.omnisila.engine.api.SentimentLabels;
+import org.omnisila.engine.api.VideoAnalysis;
+import org.omnisila.engine.icm.CausalDictionary;
+import org.omnisila.engine.icm.IcmConfig;
+import org.omnisila.engine.icm.IcmModel;
+import org.omnisila.engine.icm.KMeans;
+import org.omnisila.engine.icm.checkpoint.IcmCheckpoint;
+import org.omnisila.engine.models.ModelFiles;
+import org.omnisila.engine.scene.SceneExtractor;
+import org.omnisila.engine.scene.SceneExtractors;
+import org.omnisila.engine.video.SyntheticVideo;
+
+/** analyze as a user runs it, with a seeded untrained checkpoint of the extractors' widths. */
+class AnalyzeCommandTest {
+    @TempDir
+    Path dir;
+
+    private final CliRun cli = new CliRun();
+
+    private Path checkpoint() {
+        List<Integer> widths;
+        List<SceneExtractor> extractors = SceneExtractors.open(Device.cpu(), new ModelFiles());
+        try {
+            widths = extractors.stream().map(SceneExtractor::width).toList();
+        } finally {
+            extractors.forEach(SceneExtractor::close);
+        }
+        IcmConfig config = IcmConfig.small().withData(widths, SentimentLabels.EXPLICIT);
+        Path ckpt = dir.resolve("ckpt");
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            manager.getEngine().setRandomSeed(4);
+            IcmModel model = new IcmModel(config, IcmModel.Variant.FULL);
+            Shape[] shapes = new Shape[4];
+            for (int j = 0; j < 4; j++) {
+                shapes[j] = new Shape(1, config.frames(), config.sceneWidth(j));
+            }
+            model.initialize(manager, DataType.FLOAT32, shapes);
+            Random r = new Random(5);
+            float[][] e = new float[32][config.hidden()];
+            for (float[] row : e) {
+                for (int k = 0; k < row.length; k++) {
+                    row[k] = (float) r.nextGaussian();
+                }
+            }
+            IcmCheckpoint.save(ckpt, config, model, CausalDictionary.build(e,
+                    KMeans.builder().optClusters(config.dictionarySize()).optSeed(1).build()),
+                    Map.of("variant", "FULL"));
+        }
+        return ckpt;
+    }
+
+    @Test
+    void writesTheResultJsonOfAVideo() throws Exception {
+        Path video = dir.resolve("clip.mp4");
+        SyntheticVideo.mp4(160, 120, 10, 40).write(video);
+        Path out = dir.resolve("clip.json");
+        assertEquals(0, cli.run("analyze", video.toString(), "--model", checkpoint().toString(), "--out",
+                out.toString(), "--device", "cpu"), cli.err::toString);
+        VideoAnalysis a = ResultJson.read(out);
+        assertEquals(2, a.segments().size(), "4 s in 2 s segments");
+        assertEquals("cpu", a.model().device());
+        assertEquals(IcmCheckpoint.read(dir.resolve("ckpt")).sha256(), a.model().checkpointSha256());
+        assertTrue(cli.out.toString().contains("2 segments"), cli.out.toString());
+        assertTrue(cli.err.toString().contains("100.0%"), cli.err.toString());
+    }
+
+    @Test
+    void aFileThatIsNotAVideoIsAClearMessage() throws Exception {
+        Path text = dir.resolve("notes.mp4");
+        Files.writeString(text, "{\"not\": \"a video\"}\n");
+        assertEquals(1, cli.run("analyze", text.toString(), "--model", checkpoint().toString()));
+        assertTrue(cli.err.toString().contains("notes.mp4"), cli.err.toString());
+        assertTrue(!cli.err.toString().contains("at org."), "no stack trace: " + cli.err);
+    }
+}
