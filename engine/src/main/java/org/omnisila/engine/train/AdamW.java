@@ -2,7 +2,7 @@ package org.omnisila.engine.train;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.index.NDIndex;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.types.Shape;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,7 +21,10 @@ import org.omnisila.engine.icm.checkpoint.StoredArray;
  * v  = beta2 v + (1 - beta2) g^2
  * w  = w - lr_t * (m / (1 - beta1^t)) / (sqrt(v / (1 - beta2^t)) + eps)
  * </pre>
- * lr_t is given with each update (the caller's schedule, usually evaluated at {@link #steps()}). DJL's own optimizers keep m and v private, which is why this class
+ * The update runs as one fused in-place kernel per parameter, the one DJL's own Adam calls ({@code
+ * NDArrayEx.adamUpdate} with AdamW's decoupled decay), on our own m and v; that kernel adds eps to sqrt(v)
+ * before the bias correction, i.e. the formula above with eps scaled by sqrt(1 - beta2^t), within 1e-6 of it
+ * in {@code AdamWTest}. Clipping is done before the kernel. lr_t is given with each update (the caller's schedule, usually evaluated at {@link #steps()}). DJL's own optimizers keep m and v private, which is why this class
  * exists. {@link #state} and {@link #restore} move m, v and t in and out as named arrays ({@code m.NAME},
  * {@code v.NAME}, {@code step}), the content of a checkpoint's {@code optimizer.safetensors}.
  */
@@ -78,28 +81,22 @@ public final class AdamW {
         steps++;
         double correction1 = 1 - Math.pow(beta1, steps);
         double correction2 = 1 - Math.pow(beta2, steps);
+        float biasCorrected = (float) (lr * Math.sqrt(correction2) / correction1);
         for (int i = 0; i < names.size(); i++) {
             NDArray w = weights.get(i);
+            NDArray m = moment(first, names.get(i), w);
+            NDArray v = moment(second, names.get(i), w);
             try (NDManager scratch = w.getManager().newSubManager()) {
-                NDArray g = gradients.get(i).duplicate();
-                g.attach(scratch);
+                NDArray g = gradients.get(i);
                 if (Float.isFinite(clip)) {
-                    g = g.clip(-clip, clip);
+                    g = g.clip(-clip, clip); // ourselves: the fused kernel's own clipGrad did not match the formula
+                    g.attach(scratch);
                 }
-                NDArray m = moment(first, names.get(i), w).muli(beta1).addi(g.mul(1 - beta1));
-                NDArray v = moment(second, names.get(i), w).muli(beta2).addi(g.square().muli(1 - beta2));
-                // results of operations on m, v and w live in w's manager: move them to the scratch one
-                NDArray denominator = scratch(v.div(correction2), scratch).sqrt().addi(epsilon);
-                NDArray step = scratch(m.div(correction1), scratch).divi(denominator).muli(lr);
-                NDArray updated = scratch(w.mul(1 - lr * weightDecay), scratch).subi(step);
-                w.set(new NDIndex("..."), updated);
+                // one fused in-place kernel per parameter (the one DJL's own Adam calls), on our moments
+                w.getNDArrayInternal().adamUpdate(new NDList(w, g, m, v), new NDList(w), lr, biasCorrected,
+                        weightDecay, 1f, -1f, beta1, beta2, epsilon, false, true);
             }
         }
-    }
-
-    private static NDArray scratch(NDArray a, NDManager scratch) {
-        a.attach(scratch);
-        return a;
     }
 
     /** m, v of every parameter updated so far and the step count, as named arrays in Java memory. */
