@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,11 +46,7 @@ class AnalyzeCommandTest {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             manager.getEngine().setRandomSeed(4);
             IcmModel model = new IcmModel(config, IcmModel.Variant.FULL);
-            Shape[] shapes = new Shape[4];
-            for (int j = 0; j < 4; j++) {
-                shapes[j] = new Shape(1, config.frames(), config.sceneWidth(j));
-            }
-            model.initialize(manager, DataType.FLOAT32, shapes);
+            model.initialize(manager, DataType.FLOAT32, IcmModel.inputShapes(config, 1));
             Random r = new Random(5);
             float[][] e = new float[32][config.hidden()];
             for (float[] row : e) {

@@ -2,7 +2,6 @@ package org.omnisila.engine.analysis;
 
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import org.omnisila.engine.icm.IcmConfig;
 import org.omnisila.engine.icm.IcmModel;
@@ -28,11 +27,7 @@ public final class CheckpointModels {
         IcmConfig config = c.config();
         IcmModel.Variant variant = IcmModel.Variant.valueOf(c.notes().getOrDefault("variant", "FULL"));
         IcmModel model = new IcmModel(config, variant);
-        Shape[] shapes = new Shape[IcmConfig.SCENES];
-        for (int j = 0; j < shapes.length; j++) {
-            shapes[j] = new Shape(1, config.frames(), config.sceneWidth(j));
-        }
-        model.initialize(manager, DataType.FLOAT32, shapes);
+        model.initialize(manager, DataType.FLOAT32, IcmModel.inputShapes(config, 1));
         IcmCheckpoint.load(dir, config, model);
         if (c.dictionary() != null) {
             model.iec().setDictionary(c.dictionary());

@@ -22,6 +22,7 @@ import org.omnisila.engine.api.VideoInfo;
 import org.omnisila.engine.icm.CueAttribution;
 import org.omnisila.engine.icm.IcmConfig;
 import org.omnisila.engine.icm.IcmModel;
+import org.omnisila.engine.icm.IcmOutputs;
 import org.omnisila.engine.scene.SceneExtractor;
 import org.omnisila.engine.train.SegmentDecoder;
 import org.omnisila.engine.video.SamplingResult;
@@ -113,23 +114,19 @@ public final class VideoAnalyzer {
 
     private Outputs run(NDManager sub, List<CollectedSegment> segments) {
         IcmConfig c = model.config();
-        int s = segments.size();
         NDList x = SceneTensors.of(sub, segments, c.sceneWidths(), c.frames());
         ParameterStore ps = new ParameterStore(sub, false);
-        NDList out = model.forward(ps, x, false);
-        float[][] probs = rows(out.get(0).softmax(-1), s);
-        float[] presence = out.get(1).getNDArrayInternal().sigmoid().toFloatArray();
-        float[][] routing = rows(out.get(2), s);
+        IcmOutputs o = IcmOutputs.of(model.forward(ps, x, false));
         List<float[][]> intervened = new ArrayList<>();
         for (NDArray p : model.interventions(ps, x)) {
-            intervened.add(rows(p, s));
+            intervened.add(IcmOutputs.rows(p));
         }
         NDList relevance = CueAttribution.relevance(model, x);
         List<float[][][]> slotWeights = new ArrayList<>();
         for (int j = 0; j < IcmConfig.SCENES; j++) {
             slotWeights.add(CueAttribution.slotWeights(relevance.get(j), extractors.get(j).slots()));
         }
-        return new Outputs(probs, presence, routing, intervened, slotWeights);
+        return new Outputs(o.labelProbs(), o.presence(), o.routing(), intervened, slotWeights);
     }
 
     private List<SegmentResult> assemble(List<CollectedSegment> segments, Outputs out) {
@@ -177,10 +174,9 @@ public final class VideoAnalyzer {
         List<String> labels = model.config().labels();
         double[] starts = segments.stream().mapToDouble(g -> g.segment().start()).toArray();
         double[] ends = segments.stream().mapToDouble(g -> g.segment().end()).toArray();
-        int background = labels.indexOf("Normal") >= 0 ? labels.indexOf("Normal") : labels.indexOf("neutral");
         List<LocatedSentiment> located = new ArrayList<>();
         for (LocatedSentiment l : SegmentDecoder.decode(starts, ends, out.presence(), out.probs(), labels,
-                background, SegmentDecoder.DEFAULT_THRESHOLD)) {
+                SegmentDecoder.backgroundIndex(labels), SegmentDecoder.DEFAULT_THRESHOLD)) {
             located.add(new LocatedSentiment(l.start(), l.end(), l.label(), l.score(),
                     strongest(results, l).attribution()));
         }
@@ -197,15 +193,5 @@ public final class VideoAnalyzer {
             }
         }
         return best;
-    }
-
-    private static float[][] rows(NDArray a, int n) {
-        float[] flat = a.toFloatArray();
-        int w = flat.length / n;
-        float[][] out = new float[n][w];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(flat, i * w, out[i], 0, w);
-        }
-        return out;
     }
 }

@@ -84,6 +84,19 @@ public final class IcmModel extends AbstractBlock {
         EXPLICIT_ONLY
     }
 
+    /**
+     * The scene input shapes [batch, frames, d_j] of a config, for {@code initialize(manager, FLOAT32, ...)}.
+     *
+     * @param segments S, the batch (any: parameters do not depend on it)
+     */
+    public static Shape[] inputShapes(IcmConfig config, long segments) {
+        Shape[] shapes = new Shape[IcmConfig.SCENES];
+        for (int j = 0; j < shapes.length; j++) {
+            shapes[j] = new Shape(segments, config.frames(), config.sceneWidth(j));
+        }
+        return shapes;
+    }
+
     public Variant variant() {
         return variant;
     }

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -66,13 +65,7 @@ public final class IcmTrainer {
      * @throws IllegalArgumentException naming an entry that is missing or mis-shaped
      */
     public void restoreOptimizer(Map<String, StoredArray> state) {
-        List<String> names = new ArrayList<>();
-        List<NDArray> weights = new ArrayList<>();
-        for (Pair<String, Parameter> p : model.getParameters()) {
-            names.add(p.getKey());
-            weights.add(p.getValue().getArray());
-        }
-        optimizer.restore(state, names, weights);
+        optimizer.restore(state, parameterNames(), parameterArrays());
         optimizerRestored = true;
     }
 
@@ -98,12 +91,7 @@ public final class IcmTrainer {
     /** Initialises the parameters (seeded) for the data's scene widths; call once before {@link #train}. */
     public void initialize() {
         manager.getEngine().setRandomSeed((int) settings.seed());
-        IcmConfig c = model.config();
-        Shape[] shapes = new Shape[IcmConfig.SCENES];
-        for (int j = 0; j < shapes.length; j++) {
-            shapes[j] = new Shape(1, c.frames(), c.sceneWidth(j));
-        }
-        model.initialize(manager, DataType.FLOAT32, shapes);
+        model.initialize(manager, DataType.FLOAT32, IcmModel.inputShapes(model.config(), 1));
     }
 
     public Result train(List<SceneVideo> videos, TrainingListener listener, BooleanSupplier cancelled) {
@@ -202,13 +190,7 @@ public final class IcmTrainer {
                         + grads.size() + " parameters: " + String.join(", ", bad);
             }
             if (Double.isFinite(squares) && Double.isFinite(loss)) {
-                List<String> names = new ArrayList<>();
-                List<NDArray> weights = new ArrayList<>();
-                for (Pair<String, Parameter> p : model.getParameters()) {
-                    names.add(p.getKey());
-                    weights.add(p.getValue().getArray());
-                }
-                optimizer.update(names, weights, grads, learningRate);
+                optimizer.update(parameterNames(), parameterArrays(), grads, learningRate);
             } else {
                 skipped++; // a non-finite gradient would poison the weights: skip this video's update
                 loss = Float.NaN;
@@ -218,6 +200,14 @@ public final class IcmTrainer {
             }
             return loss;
         }
+    }
+
+    private List<String> parameterNames() {
+        return model.getParameters().keys();
+    }
+
+    private List<NDArray> parameterArrays() {
+        return model.getParameters().values().stream().map(Parameter::getArray).toList();
     }
 
     private static String kind(NDArray grad) {

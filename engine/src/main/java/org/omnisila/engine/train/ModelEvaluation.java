@@ -22,6 +22,7 @@ import org.omnisila.engine.eval.PredictedSegment;
 import org.omnisila.engine.eval.Predictions;
 import org.omnisila.engine.icm.IcmConfig;
 import org.omnisila.engine.icm.IcmModel;
+import org.omnisila.engine.icm.IcmOutputs;
 
 /**
  * Runs the model over videos of a scene-feature data set and scores it with the evaluation suite: the events
@@ -53,14 +54,14 @@ public final class ModelEvaluation {
         try (NDManager sub = manager.newSubManager()) {
             NDList out = model.forward(new ParameterStore(sub, false),
                     VideoTensors.inputs(sub, video, c.sceneWidths(), c.frames()), false);
-            int s = video.segments().size();
-            float[][] probs = rows(out.get(0).softmax(-1).toFloatArray(), s);
-            float[] presence = out.get(1).getNDArrayInternal().sigmoid().toFloatArray();
-            float[][] routing = rows(out.get(2).toFloatArray(), s);
+            IcmOutputs o = IcmOutputs.of(out);
+            float[][] probs = o.labelProbs();
+            float[] presence = o.presence();
+            float[][] routing = o.routing();
             double[] starts = video.segments().stream().mapToDouble(SceneSegment::start).toArray();
             double[] ends = video.segments().stream().mapToDouble(SceneSegment::end).toArray();
             List<LocatedSentiment> located = SegmentDecoder.decode(starts, ends, presence, probs, c.labels(),
-                    c.labels().indexOf("Normal"), threshold);
+                    SegmentDecoder.backgroundIndex(c.labels()), threshold);
             return new VideoOutput(video, probs, presence, routing, located);
         }
     }
@@ -106,14 +107,5 @@ public final class ModelEvaluation {
                     .map(l -> new PredictedSegment(l.start(), l.end(), l.label(), l.score())).toList());
         }
         return new Predictions(name, preds, Map.of());
-    }
-
-    private static float[][] rows(float[] flat, int n) {
-        int w = flat.length / n;
-        float[][] out = new float[n][w];
-        for (int i = 0; i < n; i++) {
-            System.arraycopy(flat, i * w, out[i], 0, w);
-        }
-        return out;
     }
 }

@@ -19,6 +19,15 @@ public final class SegmentDecoder {
     }
 
     /**
+     * The "nothing happens" label of a label set: Normal for the implicit labels, neutral for the explicit ones;
+     * -1 when the set has neither.
+     */
+    public static int backgroundIndex(List<String> labels) {
+        int normal = labels.indexOf("Normal");
+        return normal >= 0 ? normal : labels.indexOf("neutral");
+    }
+
+    /**
      * @param starts     segment start times [S], seconds
      * @param ends       segment end times [S]
      * @param presence   presence probabilities [S]

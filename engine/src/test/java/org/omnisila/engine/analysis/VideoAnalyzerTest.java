@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.ndarray.types.Shape;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,11 +58,7 @@ class VideoAnalyzerTest {
         IcmConfig config = IcmConfig.small().withData(extractors.stream().map(SceneExtractor::width).toList(),
                 SentimentLabels.EXPLICIT);
         model = new IcmModel(config, IcmModel.Variant.FULL);
-        Shape[] shapes = new Shape[4];
-        for (int j = 0; j < 4; j++) {
-            shapes[j] = new Shape(1, config.frames(), config.sceneWidth(j));
-        }
-        model.initialize(manager, DataType.FLOAT32, shapes);
+        model.initialize(manager, DataType.FLOAT32, IcmModel.inputShapes(config, 1));
         Random r = new Random(3);
         float[][] embeddings = new float[64][config.hidden()];
         for (float[] e : embeddings) {
