@@ -100,8 +100,8 @@ public final class IcmTrainer {
 
     /**
      * Trains epochs {@code startEpoch + 1 .. epochs}; a resumed run passes the epochs already done. After
-     * {@link #restoreOptimizer} the run continues exactly as the uninterrupted one (same weights, bit for bit, on
-     * the same device): the video order is replayed, dropout is reseeded at each epoch's start and the learning
+     * {@link #restoreOptimizer} the run continues as the uninterrupted one (same weights on the same device,
+     * up to the CPU kernels' run-to-run rounding): the video order is replayed, dropout is reseeded at each epoch's start and the learning
      * rate follows the optimizer's step count. Without it the moments start afresh and the schedule continues
      * from {@code startEpoch}'s first step. The IEC dictionary is rebuilt before the first epoch and after each,
      * before {@link TrainingListener#epochDone}, so a checkpoint saved there holds weights and dictionary that

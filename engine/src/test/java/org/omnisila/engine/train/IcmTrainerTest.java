@@ -62,12 +62,14 @@ class IcmTrainerTest {
         float[] resumed = trainWeights(withDropout, settings, videos, dir.resolve("ckpt"), true);
         float[] momentsLost = trainWeights(withDropout, settings, videos, dir.resolve("ckpt2"), false);
 
-        assertArrayEquals(straight, resumed, 0f);
-        double differs = 0;
-        for (int i = 0; i < straight.length; i++) {
-            differs = Math.max(differs, Math.abs(straight[i] - momentsLost[i]));
-        }
-        assertTrue(differs > 1e-4, "resuming without the moments should change the weights; max diff " + differs);
+        // Equal up to the CPU kernels' run-to-run rounding (two PyTorch intra-op threads do not always add in the
+        // same order; two straight runs can differ by ~2e-5 after a dozen Adam steps): far below what losing the
+        // moments does.
+        double resumedDiff = maxDiff(straight, resumed);
+        double lostDiff = maxDiff(straight, momentsLost);
+        assertTrue(resumedDiff < 1e-4, "resumed weights differ from the uninterrupted run by " + resumedDiff);
+        assertTrue(lostDiff > 1e-3 && lostDiff > 30 * resumedDiff,
+                "resuming without the moments should change the weights far more; " + lostDiff + " vs " + resumedDiff);
     }
 
     /**
@@ -113,6 +115,14 @@ class IcmTrainerTest {
             assertEquals(2, r.epochsDone());
             return flatWeights(model);
         }
+    }
+
+    private static double maxDiff(float[] a, float[] b) {
+        double max = 0;
+        for (int i = 0; i < a.length; i++) {
+            max = Math.max(max, Math.abs(a[i] - b[i]));
+        }
+        return max;
     }
 
     private static float[] flatWeights(IcmModel model) {
