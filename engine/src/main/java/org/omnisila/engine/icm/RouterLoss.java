@@ -65,8 +65,8 @@ public final class RouterLoss {
         }
         long experts = p.getShape().get(1);
         NDArray entropy = entropy(p).mean(); // scalar, mean_b of -sum_j P_j log P_j
-        NDArray balance = dispatchFraction(p).mul(p.mean(new int[] {0})).sum().mul(experts); // scalar, L sum_j G_j H_j
-        return entropy.mul(alpha).add(balance.mul(beta));
+        NDArray balance = Scalars.mul(dispatchFraction(p).mul(p.mean(new int[] {0})).sum(), experts); // scalar, L sum_j G_j H_j
+        return Scalars.mul(entropy, alpha).add(Scalars.mul(balance, beta));
     }
 
     /**
@@ -76,7 +76,7 @@ public final class RouterLoss {
      * @return [B], -sum_j P_j log P_j
      */
     public static NDArray entropy(NDArray p) {
-        return p.mul(p.maximum(LOG_FLOOR).log()).sum(new int[] {1}).neg(); // [B]
+        return p.mul(Scalars.atLeast(p, LOG_FLOOR).log()).sum(new int[] {1}).neg(); // [B]
     }
 
     /**

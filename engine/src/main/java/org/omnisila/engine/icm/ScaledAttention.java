@@ -106,9 +106,8 @@ public final class ScaledAttention extends AbstractBlock {
 
     private static NDArray weights(NDArray q, NDArray k, int heads, NDArray bias) {
         long headWidth = q.getShape().get(2) / heads;
-        NDArray logits = splitHeads(q, heads) // [B, h, Tq, d_h]
-                .matMul(splitHeads(k, heads).transpose(0, 1, 3, 2)) // [B, h, Tq, Tk]
-                .div(Math.sqrt(headWidth));
+        NDArray logits = Scalars.div(splitHeads(q, heads) // [B, h, Tq, d_h]
+                .matMul(splitHeads(k, heads).transpose(0, 1, 3, 2)), Math.sqrt(headWidth)); // [B, h, Tq, Tk]
         if (bias != null) {
             logits = logits.add(bias); // [B, h, Tq, Tk]
         }

@@ -113,7 +113,7 @@ public final class SceneEncoderLayer extends AbstractBlock {
         NDArray q = splitHeads(query.forward(ps, new NDList(a), training).head(), B, T, N, D); // [B, N, T, D]
         NDArray k = splitHeads(key.forward(ps, new NDList(a), training).head(), B, T, N, D); // [B, N, T, D]
         NDArray v = splitHeads(value.forward(ps, new NDList(a), training).head(), B, T, N, D); // [B, N, T, D]
-        NDArray scores = q.matMul(k.transpose(0, 1, 3, 2)).div(Math.sqrt(D)); // [B, N, T, T]
+        NDArray scores = Scalars.div(q.matMul(k.transpose(0, 1, 3, 2)), Math.sqrt(D)); // [B, N, T, T]
         NDArray probs = Dropout.dropout(scores.softmax(3), dropout, training).head(); // [B, N, T, T]
         NDArray context = probs.matMul(v).transpose(0, 2, 1, 3).reshape(B, T, N * D); // [B, T, d]
         return output.forward(ps, new NDList(context), training).head(); // [B, T, d]

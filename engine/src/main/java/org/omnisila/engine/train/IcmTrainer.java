@@ -21,6 +21,7 @@ import org.omnisila.engine.icm.IcmConfig;
 import org.omnisila.engine.icm.IcmModel;
 import org.omnisila.engine.icm.KMeans;
 import org.omnisila.engine.icm.RouterLoss;
+import org.omnisila.engine.icm.Scalars;
 import org.omnisila.engine.icm.checkpoint.StoredArray;
 
 /**
@@ -100,9 +101,9 @@ public final class IcmTrainer {
 
     /**
      * Trains epochs {@code startEpoch + 1 .. epochs}; a resumed run passes the epochs already done. After
-     * {@link #restoreOptimizer} the run continues as the uninterrupted one (same weights on the same device,
-     * up to the CPU kernels' run-to-run rounding): the video order is replayed, dropout is reseeded at each epoch's start and the learning
-     * rate follows the optimizer's step count. Without it the moments start afresh and the schedule continues
+     * {@link #restoreOptimizer} the run continues as the uninterrupted one (the same weights on the same
+     * device): the video order is replayed, dropout is reseeded at each epoch's start and the learning rate
+     * follows the optimizer's step count. Without it the moments start afresh and the schedule continues
      * from {@code startEpoch}'s first step. The IEC dictionary is rebuilt before the first epoch and after each,
      * before {@link TrainingListener#epochDone}, so a checkpoint saved there holds weights and dictionary that
      * belong together.
@@ -225,7 +226,7 @@ public final class IcmTrainer {
         NDArray logits = out.get(0); // [S, C]
         NDArray ce = logits.logSoftmax(-1).mul(labels.oneHot(c.labels().size())).sum(new int[] {1}).neg().mean();
         NDArray z = out.get(1); // [S] presence logits
-        NDArray bce = z.maximum(0).sub(z.mul(presence)).add(z.abs().neg().exp().add(1).log()).mean();
+        NDArray bce = Scalars.atLeast(z, 0).sub(z.mul(presence)).add(z.abs().neg().exp().add(1).log()).mean();
         NDArray rb = RouterLoss.compute(out.get(2), (float) c.alpha(), (float) c.beta());
         return ce.add(bce).add(rb);
     }

@@ -62,14 +62,12 @@ class IcmTrainerTest {
         float[] resumed = trainWeights(withDropout, settings, videos, dir.resolve("ckpt"), true);
         float[] momentsLost = trainWeights(withDropout, settings, videos, dir.resolve("ckpt2"), false);
 
-        // Equal up to the CPU kernels' run-to-run rounding (two PyTorch intra-op threads do not always add in the
-        // same order; two straight runs can differ by ~2e-5 after a dozen Adam steps): far below what losing the
-        // moments does.
+        // Bit for bit in practice (100 straight runs gave identical weights once Scalars kept the numbers of
+        // x / c alive for the backward pass); 1e-6 leaves room for a BLAS that adds in another order.
         double resumedDiff = maxDiff(straight, resumed);
         double lostDiff = maxDiff(straight, momentsLost);
-        assertTrue(resumedDiff < 1e-4, "resumed weights differ from the uninterrupted run by " + resumedDiff);
-        assertTrue(lostDiff > 1e-3 && lostDiff > 30 * resumedDiff,
-                "resuming without the moments should change the weights far more; " + lostDiff + " vs " + resumedDiff);
+        assertTrue(resumedDiff < 1e-6, "resumed weights differ from the uninterrupted run by " + resumedDiff);
+        assertTrue(lostDiff > 1e-3, "resuming without the moments should change the weights; max change " + lostDiff);
     }
 
     /**
