@@ -11,6 +11,8 @@ import java.util.concurrent.Callable;
 import org.omnisila.engine.analysis.AnalysisListener;
 import org.omnisila.engine.analysis.AnalysisOutcome;
 import org.omnisila.engine.analysis.CheckpointModels;
+import org.omnisila.engine.analysis.EmbeddedModel;
+import org.omnisila.engine.analysis.SceneCache;
 import org.omnisila.engine.analysis.VideoAnalyzer;
 import org.omnisila.engine.api.LocatedSentiment;
 import org.omnisila.engine.api.ModelInfo;
@@ -41,10 +43,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Result JSON (default: VIDEO with .omnisila.json).")
     Path out;
 
-    @Option(names = "--model", required = true, paramLabel = "DIR",
+    @Option(names = "--model", paramLabel = "DIR",
             description = {"A checkpoint trained on the bundled extractors' features (omnisila train --out).",
-                "No embedded default is bundled yet (models/README.md)."})
+                "Default: the embedded model (explicit sentiment distilled from the expression model; models/README.md)."})
     Path model;
+
+    @Option(names = "--no-cache", description = "Extract the scenes again even when the scene cache has this video.")
+    boolean noCache;
 
     @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|cuda[:N]",
             description = "Device (default: ${DEFAULT-VALUE}: CUDA when present, else CPU).")
@@ -61,12 +66,15 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Path target = out != null ? out : video.resolveSibling(video.getFileName() + ".omnisila.json");
         List<SceneExtractor> extractors = SceneExtractors.open(dev, new ModelFiles());
         try (CtrlC stop = new CtrlC(); NDManager manager = NDManager.newBaseManager(dev, "PyTorch")) {
-            CheckpointModels.Loaded loaded = CheckpointModels.load(model, manager);
+            Path checkpoint = model != null ? model : EmbeddedModel.checkpoint(new ModelFiles());
+            CheckpointModels.Loaded loaded = CheckpointModels.load(checkpoint, manager);
             ModelInfo info = new ModelInfo("ICM", loaded.checkpoint().config().name(), loaded.checkpoint().sha256(),
                     DeviceChoice.describe(dev));
             VideoAnalyzer analyzer = new VideoAnalyzer(loaded.model(), info, extractors,
-                    new SegmentPlan(segment, 8), 3, manager);
-            err.printf(Locale.ROOT, "analysing %s with %s on %s%n", video, model, info.device());
+                    new SegmentPlan(segment, 8), 3, noCache ? null : SceneCache.standard(n -> err.println("warning: " + n)),
+                    manager);
+            err.printf(Locale.ROOT, "analysing %s with %s on %s%n", video,
+                    model != null ? model : "the embedded model (" + EmbeddedModel.summary() + ")", info.device());
             AnalysisOutcome outcome;
             try {
                 outcome = analyzer.analyze(video, progress(err), stop::requested);
@@ -92,7 +100,8 @@ public final class AnalyzeCommand implements Callable<Integer> {
         }
     }
 
-    private static AnalysisListener progress(PrintWriter err) {
+    /** A one-line progress display on {@code err}: phase and percentage, redrawn at most five times a second. */
+    static AnalysisListener progress(PrintWriter err) {
         long[] last = {0};
         return (phase, fraction) -> {
             long now = System.nanoTime();

@@ -25,9 +25,7 @@ import org.omnisila.engine.icm.IcmModel;
 import org.omnisila.engine.icm.IcmOutputs;
 import org.omnisila.engine.scene.SceneExtractor;
 import org.omnisila.engine.train.SegmentDecoder;
-import org.omnisila.engine.video.SamplingResult;
 import org.omnisila.engine.video.SegmentPlan;
-import org.omnisila.engine.video.SegmentSampler;
 import org.omnisila.engine.video.VideoCancelledException;
 import org.omnisila.engine.video.VideoProbe;
 
@@ -47,7 +45,7 @@ public final class VideoAnalyzer {
     private final IcmModel model;
     private final ModelInfo modelInfo;
     private final List<SceneExtractor> extractors;
-    private final SegmentPlan plan;
+    private final SceneCollection collection;
     private final int cuesPerScene;
     private final NDManager manager;
 
@@ -58,11 +56,12 @@ public final class VideoAnalyzer {
      *                   model's scene widths
      * @param plan       segment length and frames per segment
      * @param cuesPerScene at most this many cues per scene and segment in the result
+     * @param cache      scene features kept between runs, or null to extract every time
      * @throws IllegalArgumentException when an extractor's width differs from the model's (a checkpoint trained
      *                                  on other features), naming both
      */
     public VideoAnalyzer(IcmModel model, ModelInfo modelInfo, List<SceneExtractor> extractors, SegmentPlan plan,
-                         int cuesPerScene, NDManager manager) {
+                         int cuesPerScene, SceneCache cache, NDManager manager) {
         if (extractors.size() != IcmConfig.SCENES) {
             throw new IllegalArgumentException("4 scene extractors needed, got " + extractors.size());
         }
@@ -75,7 +74,7 @@ public final class VideoAnalyzer {
         this.model = model;
         this.modelInfo = modelInfo;
         this.extractors = List.copyOf(extractors);
-        this.plan = plan;
+        this.collection = new SceneCollection(extractors, plan, cache);
         this.cuesPerScene = cuesPerScene;
         this.manager = manager;
     }
@@ -86,10 +85,9 @@ public final class VideoAnalyzer {
      */
     public AnalysisOutcome analyze(Path video, AnalysisListener listener, BooleanSupplier cancelled) {
         VideoInfo info = VideoProbe.info(video);
-        SceneFeatureCollector collector = new SceneFeatureCollector(extractors);
-        SamplingResult sampling = new SegmentSampler(plan).sample(video, collector,
+        CollectedVideo collected = collection.collect(video, info.sha256(),
                 f -> listener.progress("decoding and scene extraction", DECODE_SHARE * f), cancelled);
-        List<CollectedSegment> segments = collector.segments();
+        List<CollectedSegment> segments = collected.segments();
         listener.progress("model", DECODE_SHARE);
         if (cancelled.getAsBoolean()) {
             throw new VideoCancelledException(video, info.duration(), info.duration());
@@ -104,7 +102,7 @@ public final class VideoAnalyzer {
             }
         }
         listener.progress("done", 1.0);
-        return new AnalysisOutcome(new VideoAnalysis(info, modelInfo, results, located), sampling.warnings());
+        return new AnalysisOutcome(new VideoAnalysis(info, modelInfo, results, located), collected.warnings());
     }
 
     /** The model's outputs as plain arrays. */

@@ -6,11 +6,13 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -128,9 +130,33 @@ public final class ModelFiles {
         return materialise(manifest, manifest.file(role));
     }
 
+    /**
+     * Makes every file of a model available, verified, in one folder: for models read as a folder (the
+     * embedded ICM checkpoint). The cached folder is {@code <cache root>/models/<name>/<first 16 hex digits of
+     * the sha256 over the files' hashes>/}; with an override directory, that directory.
+     *
+     * @return the folder
+     * @throws ModelFileException when a file is missing, does not match its sha256, or cannot be written
+     */
+    public Path folder(ModelManifest manifest) {
+        synchronized (LOCK) {
+            if (overrideDir != null) {
+                manifest.files().forEach(this::fromOverride);
+                return overrideDir;
+            }
+            MessageDigest all = Sha256.newDigest();
+            manifest.files().forEach(f -> all.update(f.sha256().getBytes(StandardCharsets.US_ASCII)));
+            Path dir = cacheRoot.resolve("models").resolve(manifest.name())
+                    .resolve(Sha256.hex(all).substring(0, HASH_PREFIX));
+            manifest.files().forEach(f -> fromCache(manifest, f, dir));
+            return dir;
+        }
+    }
+
     private Path materialise(ModelManifest manifest, FileEntry file) {
         synchronized (LOCK) {
-            return overrideDir != null ? fromOverride(file) : fromCache(manifest, file);
+            return overrideDir != null ? fromOverride(file) : fromCache(manifest, file,
+                    cacheRoot.resolve("models").resolve(manifest.name()).resolve(file.sha256().substring(0, HASH_PREFIX)));
         }
     }
 
@@ -148,9 +174,7 @@ public final class ModelFiles {
         return path;
     }
 
-    private Path fromCache(ModelManifest manifest, FileEntry file) {
-        Path dir = cacheRoot.resolve("models").resolve(manifest.name())
-                .resolve(file.sha256().substring(0, HASH_PREFIX));
+    private Path fromCache(ModelManifest manifest, FileEntry file, Path dir) {
         Path target = dir.resolve(file.path());
         if (Files.isRegularFile(target)) {
             String actual = hashOf(target, file);

@@ -77,6 +77,11 @@ public final class ActionExtractor implements SceneExtractor {
     }
 
     @Override
+    public String version() {
+        return "action/1 centernet persons + pose_landmark_lite heatmaps + motion";
+    }
+
+    @Override
     public int width() {
         return PERSONS * SLOT;
     }

@@ -95,6 +95,11 @@ public final class BackgroundExtractor implements SceneExtractor {
     }
 
     @Override
+    public String version() {
+        return "background/1 selfie_segmentation + centernet masked pool + colour stats";
+    }
+
+    @Override
     public int width() {
         return WIDTH;
     }

@@ -73,6 +73,11 @@ public final class FaceExtractor implements SceneExtractor {
     }
 
     @Override
+    public String version() {
+        return "face/1 " + detector.getClass().getSimpleName() + " + human-models emotion 3.0.4";
+    }
+
+    @Override
     public int width() {
         return FACES * SLOT;
     }

@@ -52,6 +52,11 @@ public final class ObjectExtractor implements SceneExtractor {
     }
 
     @Override
+    public String version() {
+        return "object/1 centernet 80 coco + relation rules";
+    }
+
+    @Override
     public int width() {
         return SLOTS * ObjectSlots.WIDTH;
     }

@@ -27,6 +27,12 @@ public interface SceneExtractor extends AutoCloseable {
     int slots();
 
     /**
+     * What produced these features, for cache keys: the extractor and its models and settings. It must change
+     * whenever the same frames would give other values or cues.
+     */
+    String version();
+
+    /**
      * @param segment the segment's frames (8 in the paper's configuration), decoded once and shared by all
      *                extractors; not modified
      * @return one row of {@link #width()} values per frame, and the cue of every filled slot

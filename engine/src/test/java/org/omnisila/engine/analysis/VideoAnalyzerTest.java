@@ -77,7 +77,7 @@ class VideoAnalyzerTest {
     }
 
     private static VideoAnalyzer analyzer(SegmentPlan plan) {
-        return new VideoAnalyzer(model, INFO, extractors, plan, 3, manager);
+        return new VideoAnalyzer(model, INFO, extractors, plan, 3, null, manager);
     }
 
     @Test
@@ -119,6 +119,65 @@ class VideoAnalyzerTest {
     }
 
     @Test
+    void aSecondAnalysisTakesTheScenesFromTheCacheAndGivesTheSameResult() throws Exception {
+        List<SceneExtractor> counted = new ArrayList<>();
+        int[] calls = new int[1];
+        for (SceneExtractor e : extractors) {
+            counted.add(new CountingExtractor(e, calls));
+        }
+        List<String> notices = new ArrayList<>();
+        SceneCache cache = new SceneCache(dir.resolve("scene-cache"), SceneCache.DEFAULT_LIMIT, notices::add);
+        SegmentPlan plan = new SegmentPlan(1.0, 8);
+        VideoAnalyzer cached = new VideoAnalyzer(model, INFO, counted, plan, 3, cache, manager);
+
+        VideoAnalysis first = cached.analyze(video, AnalysisListener.SILENT, () -> false).analysis();
+        assertEquals(8, calls[0], "4 extractors x 2 segments");
+        VideoAnalysis second = cached.analyze(video, AnalysisListener.SILENT, () -> false).analysis();
+        assertEquals(8, calls[0], "the second analysis decoded and extracted nothing");
+        assertEquals(first, second);
+        assertEquals(first, analyzer(plan).analyze(video, AnalysisListener.SILENT, () -> false).analysis(),
+                "the cached features give the result the uncached pipeline gives");
+        assertEquals(List.of(), notices);
+
+        cached = new VideoAnalyzer(model, INFO, counted, new SegmentPlan(2.0, 8), 3, cache, manager);
+        cached.analyze(video, AnalysisListener.SILENT, () -> false);
+        assertEquals(12, calls[0], "another segment plan is another key");
+    }
+
+    /** A real extractor that counts the segments it extracts. */
+    private record CountingExtractor(SceneExtractor inner, int[] calls) implements SceneExtractor {
+        @Override
+        public Scene scene() {
+            return inner.scene();
+        }
+
+        @Override
+        public int width() {
+            return inner.width();
+        }
+
+        @Override
+        public int slots() {
+            return inner.slots();
+        }
+
+        @Override
+        public String version() {
+            return inner.version();
+        }
+
+        @Override
+        public org.omnisila.engine.scene.SceneFeatures extract(org.omnisila.engine.video.SegmentFrames segment) {
+            calls[0]++;
+            return inner.extract(segment);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Test
     void cancellationStopsTheAnalysis() {
         assertThrows(VideoCancelledException.class, () -> analyzer(SegmentPlan.DEFAULT).analyze(video,
                 AnalysisListener.SILENT, () -> true));
@@ -129,7 +188,7 @@ class VideoAnalyzerTest {
         IcmModel synthetic = new IcmModel(IcmConfig.small().withData(List.of(64, 96, 48, 32),
                 SentimentLabels.EXPLICIT), IcmModel.Variant.FULL);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new VideoAnalyzer(synthetic, INFO, extractors, SegmentPlan.DEFAULT, 3, manager));
+                () -> new VideoAnalyzer(synthetic, INFO, extractors, SegmentPlan.DEFAULT, 3, null, manager));
         assertTrue(e.getMessage().contains("[64, 96, 48, 32]") && e.getMessage().contains("other features"),
                 e.getMessage());
     }
