@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import org.omnisila.engine.analysis.AnalysisListener;
 import org.omnisila.engine.analysis.AnalysisOutcome;
 import org.omnisila.engine.analysis.CheckpointModels;
 import org.omnisila.engine.analysis.EmbeddedModel;
@@ -21,10 +20,10 @@ import org.omnisila.engine.icm.DeviceChoice;
 import org.omnisila.engine.models.ModelFiles;
 import org.omnisila.engine.scene.SceneExtractor;
 import org.omnisila.engine.scene.SceneExtractors;
-import org.omnisila.engine.video.SegmentPlan;
 import org.omnisila.engine.video.VideoCancelledException;
 import org.omnisila.engine.video.VideoWarning;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -51,18 +50,16 @@ public final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-cache", description = "Extract the scenes again even when the scene cache has this video.")
     boolean noCache;
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|cuda[:N]",
-            description = "Device (default: ${DEFAULT-VALUE}: CUDA when present, else CPU).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
-    @Option(names = "--segment", defaultValue = "2.0", paramLabel = "SECONDS",
-            description = "Segment length (default: ${DEFAULT-VALUE}); 8 frames per segment.")
-    double segment;
+    @Mixin
+    SegmentOption segment;
 
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Device dev = DeviceChoice.choose(device, DeviceChoice.gpuCount());
+        Device dev = device.choose();
         Path target = out != null ? out : video.resolveSibling(video.getFileName() + ".omnisila.json");
         List<SceneExtractor> extractors = SceneExtractors.open(dev, new ModelFiles());
         try (CtrlC stop = new CtrlC(); NDManager manager = NDManager.newBaseManager(dev, "PyTorch")) {
@@ -71,13 +68,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             ModelInfo info = new ModelInfo("ICM", loaded.checkpoint().config().name(), loaded.checkpoint().sha256(),
                     DeviceChoice.describe(dev));
             VideoAnalyzer analyzer = new VideoAnalyzer(loaded.model(), info, extractors,
-                    new SegmentPlan(segment, 8), 3, noCache ? null : SceneCache.standard(n -> err.println("warning: " + n)),
+                    segment.plan(), 3, noCache ? null : SceneCache.standard(n -> err.println("warning: " + n)),
                     manager);
             err.printf(Locale.ROOT, "analysing %s with %s on %s%n", video,
                     model != null ? model : "the embedded model (" + EmbeddedModel.summary() + ")", info.device());
             AnalysisOutcome outcome;
             try {
-                outcome = analyzer.analyze(video, progress(err), stop::requested);
+                outcome = analyzer.analyze(video, new PhaseProgress(err), stop::requested);
             } catch (VideoCancelledException e) {
                 err.printf(Locale.ROOT, "%nstopped; nothing written%n");
                 return 130;
@@ -98,22 +95,5 @@ public final class AnalyzeCommand implements Callable<Integer> {
         } finally {
             extractors.forEach(SceneExtractor::close);
         }
-    }
-
-    /** A one-line progress display on {@code err}: phase and percentage, redrawn at most five times a second. */
-    static AnalysisListener progress(PrintWriter err) {
-        long[] last = {0};
-        return (phase, fraction) -> {
-            long now = System.nanoTime();
-            if (now - last[0] < 200_000_000L && fraction < 1) {
-                return;
-            }
-            last[0] = now;
-            err.printf(Locale.ROOT, "\r%-32s %5.1f%%   ", phase, 100 * fraction);
-            if (fraction >= 1) {
-                err.println();
-            }
-            err.flush();
-        };
     }
 }

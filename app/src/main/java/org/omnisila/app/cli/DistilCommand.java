@@ -18,7 +18,6 @@ import org.omnisila.engine.data.SceneDataset;
 import org.omnisila.engine.data.SceneDatasetFiles;
 import org.omnisila.engine.data.SceneSegment;
 import org.omnisila.engine.data.SceneVideo;
-import org.omnisila.engine.icm.DeviceChoice;
 import org.omnisila.engine.models.ModelFiles;
 import org.omnisila.engine.scene.SceneExtractor;
 import org.omnisila.engine.scene.SceneExtractors;
@@ -28,6 +27,7 @@ import org.omnisila.engine.video.VideoCancelledException;
 import org.omnisila.engine.video.VideoFormatException;
 import org.omnisila.engine.video.VideoProbe;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -50,13 +50,11 @@ public final class DistilCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Data set folder to write.")
     Path out;
 
-    @Option(names = "--segment", defaultValue = "2.0", paramLabel = "SECONDS",
-            description = "Segment length (default: ${DEFAULT-VALUE}); 8 frames per segment.")
-    double segment;
+    @Mixin
+    SegmentOption segment;
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|cuda[:N]",
-            description = "Device for the extractors' models (default: ${DEFAULT-VALUE}).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--no-cache", description = "Extract again even when the scene cache has the video.")
     boolean noCache;
@@ -64,8 +62,8 @@ public final class DistilCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        Device dev = DeviceChoice.choose(device, DeviceChoice.gpuCount());
-        SegmentPlan plan = new SegmentPlan(segment, 8);
+        Device dev = device.choose();
+        SegmentPlan plan = segment.plan();
         List<SceneExtractor> extractors = SceneExtractors.open(dev, new ModelFiles());
         try (CtrlC stop = new CtrlC()) {
             SceneCache cache = noCache ? null : SceneCache.standard(n -> err.println("warning: " + n));
@@ -79,7 +77,7 @@ public final class DistilCommand implements Callable<Integer> {
                 String subset = i < videos.size() ? "train" : "test";
                 try {
                     VideoInfo info = VideoProbe.info(video);
-                    AnalysisListener progress = AnalyzeCommand.progress(err);
+                    AnalysisListener progress = new PhaseProgress(err);
                     String phase = String.format(Locale.ROOT, "video %d/%d %s", i + 1, all.size(),
                             video.getFileName());
                     CollectedVideo collected = collection.collect(video, info.sha256(),

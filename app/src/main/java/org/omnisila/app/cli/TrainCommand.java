@@ -24,6 +24,7 @@ import org.omnisila.engine.train.ModelEvaluation;
 import org.omnisila.engine.train.SegmentDecoder;
 import org.omnisila.engine.train.TrainingSettings;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -58,9 +59,8 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--variant", defaultValue = "FULL", description = "Model variant: ${COMPLETION-CANDIDATES}.")
     IcmModel.Variant variant;
 
-    @Option(names = "--device", defaultValue = "auto", paramLabel = "auto|cpu|cuda[:N]",
-            description = "Device (default: ${DEFAULT-VALUE}: CUDA when present, else CPU).")
-    String device;
+    @Mixin
+    DeviceOption device;
 
     @Option(names = "--resume", description = "Continue from the checkpoint in --out.")
     boolean resume;
@@ -75,7 +75,7 @@ public final class TrainCommand implements Callable<Integer> {
         };
         IcmConfig cfg = base.withData(dataset.sceneWidths(), dataset.labels());
         TrainingSettings settings = new TrainingSettings(epochs, lr, 0.03, 1e-2f, seed, 20_000);
-        Device dev = DeviceChoice.choose(device, DeviceChoice.gpuCount());
+        Device dev = device.choose();
         List<SceneVideo> train = dataset.subset("train");
         List<SceneVideo> test = dataset.subset("test");
         var err = spec.commandLine().getErr();

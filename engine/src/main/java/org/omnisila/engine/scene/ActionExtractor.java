@@ -50,8 +50,13 @@ public final class ActionExtractor implements SceneExtractor {
     private final ObjectPass objects;
     private final PoseLandmarker poses;
 
-    /** A person on a frame, with its pose. */
-    private record Person(Detection box, Pose pose) {
+    /**
+     * A person in a slot, with its pose.
+     *
+     * @param box  CenterNet's person detection, source-frame pixels
+     * @param pose the pose model's keypoints on a square crop around it, source-frame pixels
+     */
+    public record PosedPerson(Detection box, Pose pose) {
     }
 
     /**
@@ -96,16 +101,16 @@ public final class ActionExtractor implements SceneExtractor {
         List<SampledFrame> frames = segment.frames();
         float[][] values = new float[frames.size()][width()];
         List<List<SlotCue>> cues = new ArrayList<>();
-        List<Person> previous = List.of();
+        List<PosedPerson> previous = List.of();
         double previousTime = Double.NaN;
         for (int t = 0; t < frames.size(); t++) {
             SampledFrame frame = frames.get(t);
-            List<Person> persons = pose(frame);
+            List<PosedPerson> persons = persons(frame);
             double dt = frame.time() - previousTime;
             SlotCue[] frameCues = new SlotCue[PERSONS];
             for (int k = 0; k < persons.size(); k++) {
-                Person p = persons.get(k);
-                Person before = dt > 0 ? match(p, previous) : null;
+                PosedPerson p = persons.get(k);
+                PosedPerson before = dt > 0 ? match(p, previous) : null;
                 double hipSpeed = write(values[t], k * SLOT, p, before, dt, frame.image());
                 Detection b = p.box();
                 frameCues[k] = new SlotCue(ActionDescriber.describe(k + 1, p.pose(), hipSpeed, b.y2() - b.y1()),
@@ -118,35 +123,36 @@ public final class ActionExtractor implements SceneExtractor {
         return new SceneFeatures(values, cues);
     }
 
-    /** The largest persons of a frame, posed. */
-    private List<Detection> persons(SampledFrame frame) {
-        return objects.analyse(frame.image()).detections().stream().filter(d -> d.label().equals("person")).toList();
-    }
-
-    private List<Person> pose(SampledFrame frame) {
+    /**
+     * What a frame's slots hold ({@link #extract} encodes exactly these).
+     *
+     * @param frame a frame
+     * @return its {@link #PERSONS} largest persons (at least 4 pixels each way), largest first, posed
+     */
+    public List<PosedPerson> persons(SampledFrame frame) {
         List<Detection> boxes = new ArrayList<>();
-        for (Detection d : persons(frame)) {
-            if (d.x2() - d.x1() >= 4 && d.y2() - d.y1() >= 4) {
+        for (Detection d : objects.analyse(frame.image()).detections()) {
+            if (d.label().equals("person") && d.x2() - d.x1() >= 4 && d.y2() - d.y1() >= 4) {
                 boxes.add(d);
             }
         }
         boxes.sort((a, b) -> Float.compare(b.area(), a.area()));
-        List<Person> out = new ArrayList<>();
+        List<PosedPerson> out = new ArrayList<>();
         if (boxes.isEmpty()) {
             return out;
         }
         try (Mat rgb = OpenCvImages.toMat(frame.image())) {
             for (Detection d : boxes.subList(0, Math.min(PERSONS, boxes.size()))) {
-                out.add(new Person(d, poses.estimate(rgb, d.x1(), d.y1(), d.x2(), d.y2())));
+                out.add(new PosedPerson(d, poses.estimate(rgb, d.x1(), d.y1(), d.x2(), d.y2())));
             }
         }
         return out;
     }
 
-    private static Person match(Person p, List<Person> previous) {
-        Person best = null;
+    private static PosedPerson match(PosedPerson p, List<PosedPerson> previous) {
+        PosedPerson best = null;
         float bestIou = MATCH_IOU;
-        for (Person q : previous) {
+        for (PosedPerson q : previous) {
             float iou = p.box().iou(q.box());
             if (iou >= bestIou) {
                 best = q;
@@ -157,7 +163,7 @@ public final class ActionExtractor implements SceneExtractor {
     }
 
     /** Writes one slot; returns the hips' speed in pixels per second (NaN without a match). */
-    private static double write(float[] row, int o, Person p, Person before, double dt, RgbImage image) {
+    private static double write(float[] row, int o, PosedPerson p, PosedPerson before, double dt, RgbImage image) {
         float w = image.width();
         float h = image.height();
         float[] x = p.pose().x();

@@ -115,7 +115,7 @@ public final class BackgroundExtractor implements SceneExtractor {
         List<List<SlotCue>> cues = new ArrayList<>();
         for (int t = 0; t < values.length; t++) {
             RgbImage frame = segment.frames().get(t).image();
-            float[] mask = segmenter.mask(frame);
+            float[] mask = personMask(frame);
             BackgroundStats stats = BackgroundStats.of(frame, mask);
             values[t] = new float[WIDTH];
             System.arraycopy(embed(frame, mask), 0, values[t], 0, EMBEDDING);
@@ -123,6 +123,17 @@ public final class BackgroundExtractor implements SceneExtractor {
             cues.add(List.of(new SlotCue(stats.describe(), null)));
         }
         return new SceneFeatures(values, cues);
+    }
+
+    /**
+     * The person mask this extractor takes the people out with.
+     *
+     * @param frame a frame
+     * @return [{@link SelfieSegmenter#SIZE} * SIZE] person probabilities 0..1 of the frame stretched to 256x256
+     *     (see {@link SelfieSegmenter#mask})
+     */
+    public float[] personMask(RgbImage frame) {
+        return segmenter.mask(frame);
     }
 
     /**

@@ -92,23 +92,53 @@ public final class FaceExtractor implements SceneExtractor {
         return detector;
     }
 
-    @Override
-    public SceneFeatures extract(SegmentFrames segment) {
+    /**
+     * A face in a slot, with its expression.
+     *
+     * @param face       where the detector found it, source-frame pixels
+     * @param expression what the expression model makes of its crop
+     */
+    public record ExpressedFace(FaceDetection face, Expression expression) {
+    }
+
+    /**
+     * What the slots of each frame hold: the {@link #FACES} largest faces, largest first, each with its expression
+     * ({@link #extract} encodes exactly these).
+     *
+     * @param segment the segment's frames
+     * @return one list per frame, at most {@link #FACES} long
+     */
+    public List<List<ExpressedFace>> faces(SegmentFrames segment) {
         List<SampledFrame> frames = segment.frames();
         List<List<FaceDetection>> faces = new ArrayList<>();
         for (SampledFrame frame : frames) {
             faces.add(largest(detector.detect(frame.image())));
         }
         List<Expression> all = classify(frames, faces);
+        List<List<ExpressedFace>> out = new ArrayList<>();
+        int next = 0;
+        for (List<FaceDetection> frame : faces) {
+            List<ExpressedFace> expressed = new ArrayList<>();
+            for (FaceDetection f : frame) {
+                expressed.add(new ExpressedFace(f, all.get(next++)));
+            }
+            out.add(expressed);
+        }
+        return out;
+    }
+
+    @Override
+    public SceneFeatures extract(SegmentFrames segment) {
+        List<SampledFrame> frames = segment.frames();
+        List<List<ExpressedFace>> faces = faces(segment);
         float[][] values = new float[frames.size()][width()];
         List<List<SlotCue>> cues = new ArrayList<>();
-        int next = 0;
         for (int t = 0; t < frames.size(); t++) {
             RgbImage image = frames.get(t).image();
             SlotCue[] frameCues = new SlotCue[FACES];
             for (int k = 0; k < faces.get(t).size(); k++) {
-                FaceDetection f = faces.get(t).get(k);
-                Expression e = all.get(next++);
+                FaceDetection f = faces.get(t).get(k).face();
+                Expression e = faces.get(t).get(k).expression();
                 write(values[t], k * SLOT, f, e, image);
                 frameCues[k] = new SlotCue(String.format(Locale.ROOT, "face %d: %s %.2f", k + 1, e.label(),
                         e.score()), f.box());

@@ -73,9 +73,26 @@ public final class ObjectExtractor implements SceneExtractor {
         for (int t = 0; t < values.length; t++) {
             SampledFrame frame = segment.frames().get(t);
             values[t] = new float[width()];
-            cues.add(encode(pass.analyse(frame.image()).detections(), frame.image(), values[t]));
+            cues.add(encode(detections(frame.image()), frame.image(), values[t]));
         }
         return new SceneFeatures(values, cues);
+    }
+
+    /**
+     * @param frame a frame
+     * @return CenterNet's kept detections on it (up to 10), best first, source-frame pixels; the first
+     *     {@link #SLOTS} fill the slots
+     */
+    public List<Detection> detections(RgbImage frame) {
+        return pass.analyse(frame).detections();
+    }
+
+    /**
+     * @param detections a frame's detections, best first ({@link #detections})
+     * @return the relation triples among them that the slots count and the cues name
+     */
+    public static List<Relation> relations(List<Detection> detections) {
+        return RelationRules.derive(detections);
     }
 
     /**
@@ -87,7 +104,7 @@ public final class ObjectExtractor implements SceneExtractor {
      * @return the cue of each slot, null for an empty one
      */
     static List<SlotCue> encode(List<Detection> detections, RgbImage image, float[] row) {
-        List<Relation> relations = RelationRules.derive(detections);
+        List<Relation> relations = relations(detections);
         List<SlotCue> cues = new ArrayList<>();
         for (int k = 0; k < SLOTS; k++) {
             if (k >= detections.size()) {

@@ -14,10 +14,10 @@ import org.omnisila.engine.video.RgbImage;
  */
 public final class MovingFaceVideo {
 
-    static final int WIDTH = 320;
-    static final int HEIGHT = 240;
-    static final double FPS = 10;
-    static final int FRAMES = 20;
+    public static final int WIDTH = 320;
+    public static final int HEIGHT = 240;
+    public static final double FPS = 10;
+    public static final int FRAMES = 20;
     private static final int PATCH = 140;
     private static final int PATCH_X = 40; // patch's place in the portrait
     private static final int PATCH_Y = 60;
@@ -27,11 +27,11 @@ public final class MovingFaceVideo {
     }
 
     /** The face's centre x in frame {@code index} (BlazeFace's box centre on the portrait is (104, 136)). */
-    static double faceCentreX(int index) {
+    public static double faceCentreX(int index) {
         return left(index) + 104 - PATCH_X;
     }
 
-    static double faceCentreY() {
+    public static double faceCentreY() {
         return TOP + 136 - PATCH_Y;
     }
 
