@@ -20,8 +20,21 @@ public final class SceneExtractors {
      * @throws RuntimeException naming the model file that is missing or damaged
      */
     public static List<SceneExtractor> open(Device device, ModelFiles files) {
-        List<SceneExtractor> out = new ArrayList<>();
         try (ObjectPass pass = ObjectPass.open(device, files)) { // each extractor takes its own share
+            return open(pass, device, files);
+        }
+    }
+
+    /**
+     * @param pass   the CenterNet pass the action, object and background extractors share; each takes a share, so
+     *               the caller still closes its own (a benchmark times the pass apart from the extractors)
+     * @param device where the DJL models run
+     * @param files  the model cache
+     * @return the four extractors; close each
+     */
+    public static List<SceneExtractor> open(ObjectPass pass, Device device, ModelFiles files) {
+        List<SceneExtractor> out = new ArrayList<>();
+        try {
             out.add(FaceExtractor.load(device, FaceDetectors.Choice.AUTO));
             out.add(new ActionExtractor(pass, PoseLandmarker.load(files)));
             out.add(new ObjectExtractor(pass));
