@@ -8,9 +8,11 @@ const zlib = require('zlib');
 const tf = require('@tensorflow/tfjs');
 const jpeg = require('jpeg-js');
 
-const [humanDir, faceApiDir, outDir] = process.argv.slice(2);
+const crypto = require('crypto');
+
+const [humanDir, faceApiDir, outDir, cropsDir] = process.argv.slice(2);
 if (!outDir) {
-  console.error('usage: node reference.js HUMAN_PACKAGE_DIR FACE_API_PACKAGE_DIR OUT_DIR');
+  console.error('usage: node reference.js HUMAN_PACKAGE_DIR FACE_API_PACKAGE_DIR OUT_DIR [PORTRAIT_CROPS_DIR]');
   process.exit(2);
 }
 
@@ -152,10 +154,30 @@ async function centernet(out) {
   fs.writeFileSync(path.join(out, 'centernet.json'), JSON.stringify(result));
 }
 
+/**
+ * The emotion model on the face crops the Java face extractor classified in face-api's demo photos
+ * (96x96 RGB files written by PortraitExpressionTest), prepared as @vladmandic/human prepares a face.
+ */
+async function portraits(out) {
+  const labels = ['angry', 'disgust', 'fear', 'happy', 'sad', 'surprise', 'neutral'];
+  const model = await loadGraph(path.join(humanDir, 'models', 'emotion.json'));
+  const result = { tfjs: tf.version.tfjs, backend: tf.getBackend(), cases: {} };
+  for (const file of fs.readdirSync(cropsDir).filter((f) => f.endsWith('-96x96.rgb')).sort()) {
+    const rgb = fs.readFileSync(path.join(cropsDir, file));
+    const p = Array.from(model.execute(emotionInput(rgb, 96, 96), 'Identity').dataSync());
+    const top = p.indexOf(Math.max(...p));
+    result.cases[file] = {
+      sha256: crypto.createHash('sha256').update(rgb).digest('hex'), top: labels[top], probabilities: p,
+    };
+  }
+  fs.writeFileSync(path.join(out, 'portraits.json'), JSON.stringify(result, null, 1));
+}
+
 (async () => {
   await tf.setBackend('cpu');
   fs.mkdirSync(outDir, { recursive: true });
   await emotion(outDir);
   await centernet(outDir);
+  if (cropsDir) await portraits(outDir);
   console.log(`TF.js ${tf.version.tfjs}, backend ${tf.getBackend()}: fixtures written to ${outDir}`);
 })();

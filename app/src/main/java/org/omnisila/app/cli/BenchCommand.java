@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.omnisila.engine.bench.AnalysisBenchmark;
 import org.omnisila.engine.bench.BenchTable;
 import org.omnisila.engine.bench.DecodeBenchmark;
 import org.omnisila.engine.bench.EvalBenchmark;
@@ -13,8 +14,10 @@ import org.omnisila.engine.bench.ObjectSceneBenchmark;
 import org.omnisila.engine.bench.SceneBenchmark;
 import org.omnisila.engine.bench.TfjsBenchmark;
 import org.omnisila.engine.icm.DeviceChoice;
+import org.omnisila.engine.video.SegmentPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code omnisila bench}: benchmarks that print a table of timings. */
@@ -99,10 +102,15 @@ public final class BenchCommand implements Runnable {
 
         abstract BenchTable run(Device device, int runs);
 
+        /** @return what the benchmark prints: by default the table of {@link #run} */
+        String report(Device device) {
+            return run(device, runs).format();
+        }
+
         @Override
         public Integer call() {
             Device dev = DeviceChoice.choose(device, DeviceChoice.gpuCount());
-            spec.commandLine().getOut().print(run(dev, runs).format());
+            spec.commandLine().getOut().print(report(dev));
             spec.commandLine().getOut().flush();
             return 0;
         }
@@ -140,11 +148,33 @@ public final class BenchCommand implements Runnable {
         }
     }
 
-    /** {@code omnisila bench scenes}. */
+    /** {@code omnisila bench scenes [VIDEO]}. */
     @Command(name = "scenes", mixinStandardHelpOptions = true,
-            description = "Milliseconds per frame of the face and action extractors' models on a 1280x720 frame: "
-                    + "face detection, expression per face, CenterNet, pose per person, and the action extractor.")
+            description = {"Without VIDEO: milliseconds per frame of the face and action extractors' models on a "
+                    + "1280x720 frame: face detection, expression per face, CenterNet, pose per person, and the "
+                    + "action extractor.",
+                "With VIDEO: the analysis of that file step by step: decode-only and sampling frames per second, "
+                    + "each extractor's milliseconds per sampled frame (and the shared CenterNet pass apart), and the "
+                    + "whole analysis (decode -> 4 extractors -> ICM) as a multiple of real time."})
     static final class Scenes extends DeviceBench {
+        @Parameters(index = "0", arity = "0..1", paramLabel = "VIDEO", description = "A video file (optional).")
+        Path video;
+
+        @Option(names = "--model", paramLabel = "DIR",
+                description = "With VIDEO: an ICM checkpoint (default: an untrained small ICM of the extractors' "
+                        + "widths, which costs the same).")
+        Path model;
+
+        @Option(names = "--segment", defaultValue = "2.0", paramLabel = "SECONDS",
+                description = "With VIDEO: segment length (default: ${DEFAULT-VALUE}); 8 frames per segment.")
+        double segment;
+
+        @Override
+        String report(Device dev) {
+            return video == null ? super.report(dev) : AnalysisBenchmark.run(video, dev,
+                    new AnalysisBenchmark.Settings(new SegmentPlan(segment, 8), runs, model)).format();
+        }
+
         @Override
         BenchTable run(Device device, int runs) {
             return SceneBenchmark.run(device, runs);

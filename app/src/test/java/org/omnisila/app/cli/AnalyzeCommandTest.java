@@ -5,21 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.omnisila.engine.analysis.CheckpointModels;
 import org.omnisila.engine.api.ResultJson;
 import org.omnisila.engine.api.SentimentLabels;
 import org.omnisila.engine.api.VideoAnalysis;
-import org.omnisila.engine.icm.CausalDictionary;
-import org.omnisila.engine.icm.IcmConfig;
 import org.omnisila.engine.icm.IcmModel;
-import org.omnisila.engine.icm.KMeans;
 import org.omnisila.engine.icm.checkpoint.IcmCheckpoint;
 import org.omnisila.engine.models.ModelFiles;
 import org.omnisila.engine.scene.SceneExtractor;
@@ -41,22 +37,10 @@ class AnalyzeCommandTest {
         } finally {
             extractors.forEach(SceneExtractor::close);
         }
-        IcmConfig config = IcmConfig.small().withData(widths, SentimentLabels.EXPLICIT);
         Path ckpt = dir.resolve("ckpt");
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
-            manager.getEngine().setRandomSeed(4);
-            IcmModel model = new IcmModel(config, IcmModel.Variant.FULL);
-            model.initialize(manager, DataType.FLOAT32, IcmModel.inputShapes(config, 1));
-            Random r = new Random(5);
-            float[][] e = new float[32][config.hidden()];
-            for (float[] row : e) {
-                for (int k = 0; k < row.length; k++) {
-                    row[k] = (float) r.nextGaussian();
-                }
-            }
-            IcmCheckpoint.save(ckpt, config, model, CausalDictionary.build(e,
-                    KMeans.builder().optClusters(config.dictionarySize()).optSeed(1).build()),
-                    Map.of("variant", "FULL"));
+            IcmModel model = CheckpointModels.untrained(widths, SentimentLabels.EXPLICIT, manager, 4);
+            IcmCheckpoint.save(ckpt, model.config(), model, model.iec().getDictionary(), Map.of("variant", "FULL"));
         }
         return ckpt;
     }

@@ -56,8 +56,7 @@ public final class DecodeBenchmark {
                 "Video decoding: %dx%d H.264 MP4, %.0f fps, %.0f s (%d frames), %d runs after one warm-up (%s, %d "
                         + "cores)", s.width(), s.height(), s.fps(), s.seconds(), frames, s.runs(),
                 System.getProperty("java.vm.name"), Runtime.getRuntime().availableProcessors()));
-        // one long segment with one sample: every frame is decoded and converted to RGB, almost none copied
-        SegmentSampler decodeOnly = new SegmentSampler(new SegmentPlan(m.duration() + 1, 1));
+        SegmentSampler decodeOnly = decodeOnly(m);
         double[] decode = time(s.runs(), () -> decodeOnly.sample(video, seg -> { }));
         SegmentSampler sampler = new SegmentSampler();
         int[] segments = {0};
@@ -77,6 +76,14 @@ public final class DecodeBenchmark {
                 BenchTable.median(seek) / s.seeks()));
         table.note(String.format(Locale.ROOT, "video: %,d bytes, written in %.0f ms", Files.size(video), encodeMs));
         return table;
+    }
+
+    /**
+     * A sampler that only decodes: one segment longer than the video with one sample, so every frame is decoded and
+     * converted to RGB and almost none copied.
+     */
+    static SegmentSampler decodeOnly(VideoMetadata m) {
+        return new SegmentSampler(new SegmentPlan(m.duration() + 1, 1));
     }
 
     private static Object seekAround(Path video, double duration, int seeks) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.bytedeco.opencv.opencv_core.Mat;
+import org.omnisila.engine.api.Box;
 import org.omnisila.engine.api.Scene;
 import org.omnisila.engine.scene.SceneFeatures.SlotCue;
 import org.omnisila.engine.video.RgbImage;
@@ -39,7 +40,7 @@ public final class FaceExtractor implements SceneExtractor {
     /** Offset of the geometry (centre x, centre y, width, height, score) in a slot. */
     public static final int GEOMETRY = ExpressionModel.LABELS.size();
     /** Side of the square face crop given to the expression model (it resizes to 64x64). */
-    static final int CROP = 96;
+    public static final int CROP = 96;
 
     private final FaceDetector detector;
     private final ExpressionModel expressions;
@@ -169,7 +170,7 @@ public final class FaceExtractor implements SceneExtractor {
                 }
                 try (Mat rgb = OpenCvImages.toMat(frames.get(t).image())) {
                     for (FaceDetection f : faces.get(t)) {
-                        crops.add(crop(manager, rgb, f));
+                        crops.add(RgbArrays.fromRgb(manager, CROP, CROP, crop(rgb, f.box()).rgb()));
                     }
                 }
             }
@@ -177,10 +178,24 @@ public final class FaceExtractor implements SceneExtractor {
         }
     }
 
-    private static NDArray crop(NDManager manager, Mat rgb, FaceDetection f) {
-        SquareRegion region = SquareRegion.around(f.x1(), f.y1(), f.x2(), f.y2(), 1.0);
+    /**
+     * The face crop the expression model is given: the square on the face box's longer side, centred on the box,
+     * resized (bilinear) to {@link #CROP} x {@link #CROP}, black outside the frame.
+     *
+     * @param frame the frame the face was found in
+     * @param face  the face's box ({@link FaceDetection#box()}), frame pixels
+     */
+    public static RgbImage crop(RgbImage frame, Box face) {
+        try (Mat rgb = OpenCvImages.toMat(frame)) {
+            return crop(rgb, face);
+        }
+    }
+
+    private static RgbImage crop(Mat rgb, Box face) {
+        SquareRegion region = SquareRegion.around(face.x(), face.y(), face.x() + face.width(),
+                face.y() + face.height(), 1.0);
         try (Mat square = region.warp(rgb, CROP)) {
-            return RgbArrays.fromRgb(manager, CROP, CROP, OpenCvImages.bytes(square));
+            return new RgbImage(CROP, CROP, OpenCvImages.bytes(square));
         }
     }
 

@@ -53,10 +53,27 @@ public final class SceneExtractors {
      * @throws RuntimeException naming the model file that is missing or damaged
      */
     public static Bundle bundle(Device device, ModelFiles files) {
+        try (ObjectPass pass = ObjectPass.open(device, files)) { // each extractor takes its own share
+            return bundle(pass, device, files);
+        }
+    }
+
+    /**
+     * @param pass   the CenterNet pass the action, object and background extractors share; each takes a share, so
+     *               the caller still closes its own (a benchmark times the pass apart from the extractors)
+     * @param device where the DJL models run
+     * @param files  the model cache
+     * @return the four extractors; close each
+     */
+    public static List<SceneExtractor> open(ObjectPass pass, Device device, ModelFiles files) {
+        return bundle(pass, device, files).list();
+    }
+
+    private static Bundle bundle(ObjectPass pass, Device device, ModelFiles files) {
         FaceExtractor face = null;
         ActionExtractor action = null;
         ObjectExtractor object = null;
-        try (ObjectPass pass = ObjectPass.open(device, files)) { // each extractor takes its own share
+        try {
             face = FaceExtractor.load(device, FaceDetectors.Choice.AUTO);
             action = new ActionExtractor(pass, PoseLandmarker.load(files));
             object = new ObjectExtractor(pass);

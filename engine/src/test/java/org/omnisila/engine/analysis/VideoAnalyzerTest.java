@@ -7,11 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
 import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,10 +21,8 @@ import org.omnisila.engine.api.Scene;
 import org.omnisila.engine.api.SegmentResult;
 import org.omnisila.engine.api.SentimentLabels;
 import org.omnisila.engine.api.VideoAnalysis;
-import org.omnisila.engine.icm.CausalDictionary;
 import org.omnisila.engine.icm.IcmConfig;
 import org.omnisila.engine.icm.IcmModel;
-import org.omnisila.engine.icm.KMeans;
 import org.omnisila.engine.models.ModelFiles;
 import org.omnisila.engine.scene.MovingFaceVideo;
 import org.omnisila.engine.scene.SceneExtractor;
@@ -54,20 +50,8 @@ class VideoAnalyzerTest {
         MovingFaceVideo.write(video);
         extractors = SceneExtractors.open(Device.cpu(), new ModelFiles());
         manager = NDManager.newBaseManager("PyTorch");
-        manager.getEngine().setRandomSeed(2);
-        IcmConfig config = IcmConfig.small().withData(extractors.stream().map(SceneExtractor::width).toList(),
-                SentimentLabels.EXPLICIT);
-        model = new IcmModel(config, IcmModel.Variant.FULL);
-        model.initialize(manager, DataType.FLOAT32, IcmModel.inputShapes(config, 1));
-        Random r = new Random(3);
-        float[][] embeddings = new float[64][config.hidden()];
-        for (float[] e : embeddings) {
-            for (int k = 0; k < e.length; k++) {
-                e[k] = (float) r.nextGaussian();
-            }
-        }
-        model.iec().setDictionary(CausalDictionary.build(embeddings,
-                KMeans.builder().optClusters(config.dictionarySize()).optSeed(1).build()));
+        model = CheckpointModels.untrained(extractors.stream().map(SceneExtractor::width).toList(),
+                SentimentLabels.EXPLICIT, manager, 2);
     }
 
     @AfterAll
