@@ -12,6 +12,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.omnisila.engine.analysis.CheckpointModels;
+import org.omnisila.engine.analysis.EmbeddedModel;
 import org.omnisila.engine.api.ResultJson;
 import org.omnisila.engine.api.SentimentLabels;
 import org.omnisila.engine.api.VideoAnalysis;
@@ -58,6 +59,20 @@ class AnalyzeCommandTest {
         assertEquals(IcmCheckpoint.read(dir.resolve("ckpt")).sha256(), a.model().checkpointSha256());
         assertTrue(cli.out.toString().contains("2 segments"), cli.out.toString());
         assertTrue(cli.err.toString().contains("100.0%"), cli.err.toString());
+    }
+
+    @Test
+    void withoutAModelTheEmbeddedOneAnalysesAndSaysWhatItIs() throws Exception {
+        Path video = dir.resolve("plain.mp4");
+        SyntheticVideo.mp4(160, 120, 10, 20).write(video);
+        Path out = dir.resolve("plain.json");
+        assertEquals(0, cli.run("analyze", video.toString(), "--out", out.toString(), "--device", "cpu",
+                "--no-cache"), cli.err::toString);
+        VideoAnalysis a = ResultJson.read(out);
+        Path embedded = EmbeddedModel.checkpoint(new ModelFiles());
+        assertEquals(IcmCheckpoint.read(embedded).sha256(), a.model().checkpointSha256());
+        assertEquals(SentimentLabels.EXPLICIT, List.copyOf(a.segments().get(0).sentimentScores().keySet()));
+        assertTrue(cli.err.toString().contains("the embedded model (" + EmbeddedModel.summary()), cli.err.toString());
     }
 
     @Test

@@ -83,6 +83,21 @@ class ModelFilesTest {
     }
 
     @Test
+    void aFolderModelLandsInOneFolderAndAMissingFileIsNamedWithItsHash() throws Exception {
+        ModelManifest m = ModelManifest.load("default-icm");
+        Path folder = new ModelFiles(temp).folder(m);
+        for (ModelManifest.FileEntry f : m.files()) {
+            assertEquals(f.sha256(), sha256(Files.readAllBytes(folder.resolve(f.path()))), f.path());
+        }
+        assertEquals(folder, new ModelFiles(temp).folder(m), "the same folder every time");
+
+        ModelFileException e = assertThrows(ModelFileException.class,
+                () -> new ModelFiles(temp).folder(ModelManifest.load("test-missing-in-dir")));
+        assertTrue(e.getMessage().contains("emotion.json") && e.getMessage().contains(
+                "56f7e557eb0c863a8b9ab04ac7ccba756e93bf2c27dce135ef0e8712b80b7ad2"), e.getMessage());
+    }
+
+    @Test
     void installedFileWithTheWrongHashNamesExpectedAndActualAndLeavesNoCopy() throws Exception {
         ModelManifest m = ModelManifest.load("test-wrong-hash");
 
