@@ -4,21 +4,24 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code omnisila} command line. With no subcommand it prints help (the workbench window comes with the
- * GUI). Errors in the user's input end in one clear message and a non-zero status, never a bare stack trace.
+ * The {@code omnisila} command line. With no subcommand it opens the workbench window
+ * ({@link WorkbenchCommand}). Errors in the user's input end in one clear message and a non-zero status, never a bare stack trace.
  */
 @Command(name = "omnisila", mixinStandardHelpOptions = true, version = "omnisila 0.1.0",
         description = "Omni-SILA Workbench: identify, locate and attribute visual sentiment in video.",
-        subcommands = {AnalyzeCommand.class, ScenesCommand.class, EvalCommand.class, SynthCommand.class,
+        subcommands = {WorkbenchCommand.class, AnalyzeCommand.class, ScenesCommand.class, EvalCommand.class, SynthCommand.class,
             DistilCommand.class, SlideshowCommand.class, TrainCommand.class, ExportCheckpointCommand.class,
             AblateCommand.class, BenchCommand.class})
-public final class OmnisilaCommand implements Runnable {
+public final class OmnisilaCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    public Integer call() {
+        CommandLine workbench = spec.commandLine().getSubcommands().get("workbench");
+        workbench.setOut(spec.commandLine().getOut());
+        workbench.setErr(spec.commandLine().getErr());
+        return workbench.execute();
     }
 
     /** A command line wired with the product's error handling, for {@link #main} and for tests. */

@@ -1,0 +1,39 @@
+package org.omnisila.app.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.omnisila.app.workbench.WorkbenchApp;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code omnisila workbench [VIDEO]} (and {@code omnisila} alone): opens the workbench window. */
+@Command(name = "workbench", mixinStandardHelpOptions = true,
+        description = "Open the workbench window (the default when omnisila is run without a command).")
+public final class WorkbenchCommand implements Callable<Integer> {
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Parameters(paramLabel = "VIDEO", arity = "0..1", description = "A video to open at once.")
+    Path video;
+
+    @Override
+    public Integer call() {
+        if (!displayAvailable()) {
+            spec.commandLine().getErr().println("omnisila: no display to open the workbench window on (DISPLAY is "
+                    + "not set). Run it on a desktop, under xvfb-run, or use the command line: omnisila --help");
+            return 1;
+        }
+        WorkbenchApp.launch(video);
+        return 0;
+    }
+
+    private static boolean displayAvailable() {
+        return "Monocle".equals(System.getProperty("glass.platform")) || nonBlank(System.getenv("DISPLAY"))
+                || nonBlank(System.getenv("WAYLAND_DISPLAY"));
+    }
+
+    private static boolean nonBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}

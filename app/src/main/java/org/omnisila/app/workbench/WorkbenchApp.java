@@ -1,0 +1,37 @@
+package org.omnisila.app.workbench;
+
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+
+/**
+ * The workbench window (architecture.md, "UI layout"). Started by {@code ./omnisila} with no arguments or by
+ * {@code ./omnisila workbench [VIDEO]}; {@link #start(Stage)} builds a {@link MainWindow} and shows it.
+ */
+public final class WorkbenchApp extends Application {
+    /** The window's title. */
+    public static final String TITLE = "Omni-SILA Workbench";
+    private static volatile Path initialVideo;
+
+    /**
+     * Opens the window and returns when it is closed.
+     *
+     * @param video a video to open at once, or null
+     */
+    public static void launch(Path video) {
+        initialVideo = video;
+        Application.launch(WorkbenchApp.class);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        MainWindow window = new MainWindow(stage);
+        stage.setTitle(TITLE);
+        stage.setScene(new Scene(window.root(), 1280, 800));
+        stage.show();
+        if (initialVideo != null) {
+            window.open(initialVideo);
+        }
+    }
+}
