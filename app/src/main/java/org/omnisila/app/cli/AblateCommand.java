@@ -37,6 +37,11 @@ public final class AblateCommand implements Callable<Integer> {
             description = "Write gt.json and VARIANT-seedN.json (ActivityNet layout) of every run here.")
     Path predictions;
 
+    @Option(names = "--dictionary-epochs", defaultValue = "0", paramLabel = "N",
+            description = {"Rebuild the IEC dictionary after each of the first N epochs, then keep it",
+                "(default: ${DEFAULT-VALUE}: after every epoch)."})
+    int dictionaryEpochs;
+
     @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
     float lr;
 
@@ -47,7 +52,8 @@ public final class AblateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         SceneDataset dataset = SceneDatasetFiles.read(data);
-        TrainingSettings settings = new TrainingSettings(epochs, lr, 0.03, 1e-2f, seeds.get(0), 20_000);
+        TrainingSettings settings = new TrainingSettings(epochs, lr, 0.03, 1e-2f, seeds.get(0), 20_000)
+                .withDictionaryEpochs(dictionaryEpochs);
         try (CtrlC stop = new CtrlC()) {
             List<Ablation.Row> rows = Ablation.run(dataset, IcmConfig.small(), settings, seeds, variants,
                     (v, s) -> new ConsoleProgress(spec.commandLine().getErr(), Ablation.name(v) + " seed " + s + ": "),

@@ -50,6 +50,11 @@ public final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "8", description = "Epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--dictionary-epochs", defaultValue = "0", paramLabel = "N",
+            description = {"Rebuild the IEC dictionary after each of the first N epochs, then keep it",
+                "(default: ${DEFAULT-VALUE}: after every epoch)."})
+    int dictionaryEpochs;
+
     @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
     float lr;
 
@@ -74,7 +79,8 @@ public final class TrainCommand implements Callable<Integer> {
             default -> throw new IllegalArgumentException("--config must be small or paper, got " + config);
         };
         IcmConfig cfg = base.withData(dataset.sceneWidths(), dataset.labels());
-        TrainingSettings settings = new TrainingSettings(epochs, lr, 0.03, 1e-2f, seed, 20_000);
+        TrainingSettings settings = new TrainingSettings(epochs, lr, 0.03, 1e-2f, seed, 20_000)
+                .withDictionaryEpochs(dictionaryEpochs);
         Device dev = device.choose();
         List<SceneVideo> train = dataset.subset("train");
         List<SceneVideo> test = dataset.subset("test");
@@ -113,6 +119,7 @@ public final class TrainCommand implements Callable<Integer> {
                     notes.put("epochs", String.valueOf(epochs));
                     notes.put("seed", String.valueOf(seed));
                     notes.put("learningRate", String.valueOf(lr));
+                    notes.put("dictionaryEpochs", String.valueOf(dictionaryEpochs));
                     notes.put("meanLoss", String.format(Locale.ROOT, "%.6f", meanLoss));
                     IcmCheckpoint.save(out, cfg, model, model.iec().getDictionary(), trainer.optimizerState(),
                             notes);

@@ -99,8 +99,10 @@ public final class Ablation {
     /** The rows as a table shaped like the paper's Table 1, in percent, then the mean over seeds per variant. */
     public static String format(List<Row> rows, SceneDataset data, TrainingSettings settings) {
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "Ablation on %s: %d train / %d test videos, %d epochs%n", data.name(),
-                data.subset("train").size(), data.subset("test").size(), settings.epochs()));
+                "Ablation on %s: %d train / %d test videos, %d epochs%s%n", data.name(),
+                data.subset("train").size(), data.subset("test").size(), settings.epochs(),
+                settings.dictionaryEpochs() == 0 ? "" : ", IEC dictionary frozen after epoch "
+                        + settings.dictionaryEpochs()));
         b.append(String.format(Locale.ROOT, "  %-14s %5s %7s %7s %7s %8s %8s %8s %7s %9s %9s %9s %8s%n", "variant",
                 "seed", "Acc", "F2", "FNRs↓", "mAP@0.1", "mAP@0.2", "mAP@0.3", "Avg", "seg Acc", "attr hit",
                 "train s", "skipped"));

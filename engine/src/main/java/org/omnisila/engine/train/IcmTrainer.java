@@ -104,9 +104,10 @@ public final class IcmTrainer {
      * {@link #restoreOptimizer} the run continues as the uninterrupted one (the same weights on the same
      * device): the video order is replayed, dropout is reseeded at each epoch's start and the learning rate
      * follows the optimizer's step count. Without it the moments start afresh and the schedule continues
-     * from {@code startEpoch}'s first step. The IEC dictionary is rebuilt before the first epoch and after each,
-     * before {@link TrainingListener#epochDone}, so a checkpoint saved there holds weights and dictionary that
-     * belong together.
+     * from {@code startEpoch}'s first step. The IEC dictionary is built before the first epoch and rebuilt after
+     * each (or only after the first {@link TrainingSettings#dictionaryEpochs}, then frozen), before
+     * {@link TrainingListener#epochDone}, so a checkpoint saved there holds weights and dictionary that belong
+     * together.
      */
     public Result train(List<SceneVideo> videos, int startEpoch, TrainingListener listener,
                         BooleanSupplier cancelled) {
@@ -121,7 +122,9 @@ public final class IcmTrainer {
         List<Double> losses = new ArrayList<>();
         long segments = 0;
         long t0 = System.nanoTime();
-        buildDictionary(videos);
+        if (startEpoch == 0 || settings.rebuildsDictionaryAfter(startEpoch)) {
+            buildDictionary(videos); // a resumed run past the freeze keeps the checkpoint's dictionary
+        }
         for (int skip = 0; skip < startEpoch; skip++) {
             Collections.shuffle(order, shuffle); // the same video order as an uninterrupted run
         }
@@ -154,7 +157,9 @@ public final class IcmTrainer {
             }
             segments += epochSegments;
             losses.add(sum / Math.max(1, counted));
-            buildDictionary(videos);
+            if (settings.rebuildsDictionaryAfter(epoch)) {
+                buildDictionary(videos);
+            }
             listener.epochDone(epoch, sum / Math.max(1, counted));
         }
         return new Result(settings.epochs(), false, losses, rate(segments, t0));

@@ -138,6 +138,37 @@ class IcmTrainerTest {
     }
 
     @Test
+    void aFrozenDictionaryStaysAsTheFirstEpochLeftIt() {
+        List<float[][]> frozen = dictionariesAfterEachEpoch(1);
+        assertTrue(java.util.Arrays.deepEquals(frozen.get(0), frozen.get(1)), "kept after epoch 2");
+        assertTrue(java.util.Arrays.deepEquals(frozen.get(0), frozen.get(2)), "kept after epoch 3");
+        List<float[][]> rebuilt = dictionariesAfterEachEpoch(0);
+        assertTrue(java.util.Arrays.deepEquals(frozen.get(0), rebuilt.get(0)), "the same run up to epoch 1");
+        assertTrue(!java.util.Arrays.deepEquals(rebuilt.get(0), rebuilt.get(2)), "rebuilt: it moves");
+    }
+
+    private static List<float[][]> dictionariesAfterEachEpoch(int dictionaryEpochs) {
+        List<float[][]> out = new ArrayList<>();
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            IcmModel model = new IcmModel(TINY, IcmModel.Variant.FULL);
+            IcmTrainer trainer = new IcmTrainer(model, new TrainingSettings(3, 3e-3f, 0.03, 0f, 5, 2000)
+                    .withDictionaryEpochs(dictionaryEpochs), manager);
+            trainer.initialize();
+            trainer.train(DATA.videos().subList(0, 6), new TrainingListener() {
+                @Override
+                public void progress(int epoch, int done, int total, double meanLoss, double segmentsPerSecond) {
+                }
+
+                @Override
+                public void epochDone(int epoch, double meanLoss) {
+                    out.add(model.iec().getDictionary().centres());
+                }
+            }, () -> false);
+        }
+        return out;
+    }
+
+    @Test
     void cancellationStopsAfterTheCurrentVideo() {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             IcmModel model = new IcmModel(TINY, IcmModel.Variant.FULL);
