@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.omnisila.app.workbench.player.PlayerBenchmark;
 import org.omnisila.engine.bench.AnalysisBenchmark;
 import org.omnisila.engine.bench.BenchTable;
 import org.omnisila.engine.bench.DecodeBenchmark;
@@ -24,7 +25,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print a table of timings on this machine.",
         subcommands = {BenchCommand.Eval.class, BenchCommand.Model.class, BenchCommand.Decode.class,
-            BenchCommand.Tfjs.class, BenchCommand.Objects.class, BenchCommand.Scenes.class})
+            BenchCommand.Player.class, BenchCommand.Tfjs.class, BenchCommand.Objects.class, BenchCommand.Scenes.class})
 public final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -62,11 +63,8 @@ public final class BenchCommand implements Runnable {
         }
     }
 
-    /** {@code omnisila bench decode}. */
-    @Command(name = "decode", mixinStandardHelpOptions = true,
-            description = "Video decoding speed on a generated H.264 MP4 (default 640x360, 30 fps, 20 s): every "
-                    + "frame to RGB, segment sampling (2 s x 8 frames), frame-accurate seeks.")
-    static final class Decode implements Callable<Integer> {
+    /** A benchmark on a generated H.264 MP4 of {@code --width x --height}, {@code --seconds} long. */
+    abstract static class VideoBench implements Callable<Integer> {
         @Spec
         picocli.CommandLine.Model.CommandSpec spec;
 
@@ -82,10 +80,37 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--runs", defaultValue = "3", description = "Timed runs per step (default: ${DEFAULT-VALUE}).")
         int runs;
 
+        abstract BenchTable run(Path dir) throws IOException;
+
         @Override
         public Integer call() throws IOException {
-            return printInTempDir(spec, dir -> DecodeBenchmark.run(new DecodeBenchmark.Settings(width, height, 30,
-                    seconds, runs, 50), dir));
+            return printInTempDir(spec, this::run);
+        }
+    }
+
+    /** {@code omnisila bench decode}. */
+    @Command(name = "decode", mixinStandardHelpOptions = true,
+            description = "Video decoding speed on a generated H.264 MP4 (default 640x360, 30 fps, 20 s): every "
+                    + "frame to RGB, segment sampling (2 s x 8 frames), frame-accurate seeks.")
+    static final class Decode extends VideoBench {
+        @Override
+        BenchTable run(Path dir) throws IOException {
+            return DecodeBenchmark.run(new DecodeBenchmark.Settings(width, height, 30, seconds, runs, 50), dir);
+        }
+    }
+
+    /** {@code omnisila bench player}. */
+    @Command(name = "player", mixinStandardHelpOptions = true,
+            description = "The workbench player without a screen, on a generated H.264 MP4 (default 640x360, "
+                    + "30 fps, 20 s): seek latency until the frame is ready to show, sustained decode + convert "
+                    + "frames/s, frames shown and dropped playing at 4x.")
+    static final class Player extends VideoBench {
+        @Option(names = "--seeks", defaultValue = "50", description = "Seeks timed (default: ${DEFAULT-VALUE}).")
+        int seeks;
+
+        @Override
+        BenchTable run(Path dir) throws IOException {
+            return PlayerBenchmark.run(new DecodeBenchmark.Settings(width, height, 30, seconds, runs, seeks), dir);
         }
     }
 

@@ -17,6 +17,9 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.omnisila.app.workbench.player.PlayerView;
+import org.omnisila.app.workbench.player.PlayerViewModel;
 import org.omnisila.engine.analysis.EmbeddedModel;
 
 /**
@@ -31,6 +34,9 @@ public final class MainWindow {
     private final StackPane centre = new StackPane();
     private final Label placeholder = new Label("Open a video: File > Open, or drop a file here");
     private final Label status = new Label();
+    private final PlayerView player = new PlayerView(new PlayerViewModel());
+    private final MenuBar menu;
+    private final HBox statusBar;
 
     public MainWindow(Stage stage) {
         this.stage = stage;
@@ -60,12 +66,22 @@ public final class MainWindow {
         });
         status.setId("status");
         status.setText("Model: " + EmbeddedModel.summary());
-        HBox statusBar = new HBox(status);
+        statusBar = new HBox(status);
         statusBar.setPadding(new Insets(2, 8, 2, 8));
-        root.setTop(menuBar());
-        root.setLeft(library);
+        menu = menuBar();
+        showRegions(true);
+        // the player's keys work wherever the focus is in the window (except in text fields)
+        player.handleKeysIn(root);
+        stage.fullScreenProperty().addListener((o, was, now) -> showRegions(!now));
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> player.viewModel().close());
+    }
+
+    /** All regions, or (in full screen) the centre alone. */
+    private void showRegions(boolean all) {
+        root.setTop(all ? menu : null);
+        root.setLeft(all ? library : null);
         root.setCenter(centre);
-        root.setBottom(statusBar);
+        root.setBottom(all ? statusBar : null);
     }
 
     public Parent root() {
@@ -81,8 +97,15 @@ public final class MainWindow {
         library.getSelectionModel().select(absolute);
     }
 
+    /** Opens the video in the player, which replaces the placeholder; a video it cannot play shows why there. */
     private void show(Path video) {
-        placeholder.setText(video.getFileName().toString());
+        centre.getChildren().setAll(player);
+        player.viewModel().open(video);
+    }
+
+    /** @return the player in the centre */
+    PlayerView player() {
+        return player;
     }
 
     private MenuBar menuBar() {

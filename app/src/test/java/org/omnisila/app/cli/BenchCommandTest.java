@@ -23,6 +23,20 @@ class BenchCommandTest {
     }
 
     @Test
+    void benchPlayerPrintsItsTable() {
+        CliRun cli = new CliRun();
+        int status = cli.run("bench", "player", "--width", "64", "--height", "36", "--seconds", "1", "--runs", "1",
+                "--seeks", "3");
+        assertEquals(0, status, cli.err.toString());
+        String out = cli.out.toString();
+        assertTrue(out.startsWith("Player: 64x36 H.264 MP4, 30 fps, 1 s (30 frames), headless"), out);
+        assertTrue(out.contains("seek to a random time, until the frame is set     3"), out);
+        assertTrue(out.contains("step through all 30 frames (decode + convert)"), out);
+        assertTrue(out.contains("sustained decode + convert:"), out);
+        assertTrue(out.contains("playing at 4x: "), out);
+    }
+
+    @Test
     void benchScenesOnAVideoPrintsItsTable(@TempDir Path dir) throws Exception {
         Path video = dir.resolve("clip.mp4");
         SyntheticVideo.mp4(160, 120, 10, 20).write(video); // 2 s: one segment of 8 frames

@@ -3,13 +3,17 @@ package org.omnisila.app.workbench;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.omnisila.engine.video.SyntheticVideo;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -45,5 +49,31 @@ class MainWindowTest {
         ListView<Path> library = robot.lookup("#library").queryAs(ListView.class);
         assertEquals(1, library.getItems().size());
         assertEquals(video.toAbsolutePath().normalize(), library.getSelectionModel().getSelectedItem());
+    }
+
+    @Test
+    void aTextFileNamedMp4ShowsWhyItCannotBePlayed(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path notAVideo = dir.resolve("notes.mp4");
+        Files.writeString(notAVideo, "these are my notes, not a video\n");
+        robot.interact(() -> window.open(notAVideo));
+        Label message = robot.lookup("#playerMessage").queryAs(Label.class);
+        waitUntil(() -> message.isVisible());
+        assertTrue(message.getText().contains("notes.mp4: not a video file: it holds text"), message.getText());
+        assertTrue(robot.lookup("#play").query().isDisabled(), "no controls for a file that does not play");
+    }
+
+    @Test
+    void anOpenedVideoPlaysInTheCentre(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path video = dir.resolve("clip.mp4");
+        SyntheticVideo.mp4(64, 48, 10, 10).write(video);
+        robot.interact(() -> window.open(video));
+        waitUntil(() -> window.player().viewModel().durationProperty().get() > 0);
+        assertEquals(1.0, window.player().viewModel().durationProperty().get(), 0.05);
+        assertTrue(window.centre().getChildren().contains(window.player()));
+        robot.interact(() -> window.player().viewModel().close());
+    }
+
+    private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
     }
 }
