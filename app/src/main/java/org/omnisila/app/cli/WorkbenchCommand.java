@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.omnisila.app.workbench.WorkbenchApp;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -17,6 +18,13 @@ public final class WorkbenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "VIDEO", arity = "0..1", description = "A video to open at once.")
     Path video;
 
+    @Option(names = "--screenshot", hidden = true, paramLabel = "PNG",
+            description = "Write a picture of the window to PNG after --screenshot-delay seconds, then close.")
+    Path screenshot;
+
+    @Option(names = "--screenshot-delay", hidden = true, defaultValue = "4")
+    double screenshotDelay;
+
     @Override
     public Integer call() {
         if (!displayAvailable()) {
@@ -24,7 +32,7 @@ public final class WorkbenchCommand implements Callable<Integer> {
                     + "not set). Run it on a desktop, under xvfb-run, or use the command line: omnisila --help");
             return 1;
         }
-        WorkbenchApp.launch(video);
+        WorkbenchApp.launch(video, screenshot, screenshotDelay);
         return 0;
     }
 

@@ -14,7 +14,6 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
@@ -42,6 +41,7 @@ public final class MainWindow {
         this.stage = stage;
         library.setId("library");
         library.setPrefWidth(220);
+        library.setCellFactory(list -> new LibraryCell());
         library.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
                 show(now);
@@ -132,8 +132,4 @@ public final class MainWindow {
         return centre;
     }
 
-    /** @return the left column */
-    VBox left() {
-        return new VBox(library);
-    }
 }

@@ -13,6 +13,8 @@ public final class WorkbenchApp extends Application {
     /** The window's title. */
     public static final String TITLE = "Omni-SILA Workbench";
     private static volatile Path initialVideo;
+    private static volatile Path screenshot;
+    private static volatile double screenshotDelay;
 
     /**
      * Opens the window and returns when it is closed.
@@ -20,7 +22,17 @@ public final class WorkbenchApp extends Application {
      * @param video a video to open at once, or null
      */
     public static void launch(Path video) {
+        launch(video, null, 0);
+    }
+
+    /**
+     * As {@link #launch(Path)}; with {@code png} set, writes a picture of the window after {@code delaySeconds}
+     * and closes it (docs/screenshots.sh).
+     */
+    public static void launch(Path video, Path png, double delaySeconds) {
         initialVideo = video;
+        screenshot = png;
+        screenshotDelay = delaySeconds;
         Application.launch(WorkbenchApp.class);
     }
 
@@ -32,6 +44,9 @@ public final class WorkbenchApp extends Application {
         stage.show();
         if (initialVideo != null) {
             window.open(initialVideo);
+        }
+        if (screenshot != null) {
+            WindowSnapshot.later(stage.getScene(), screenshot, screenshotDelay);
         }
     }
 }
