@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import org.omnisila.engine.api.AnalysisWarning;
 import org.omnisila.engine.api.Cue;
 import org.omnisila.engine.api.LocatedSentiment;
 import org.omnisila.engine.api.ModelInfo;
@@ -102,7 +103,10 @@ public final class VideoAnalyzer {
             }
         }
         listener.progress("done", 1.0);
-        return new AnalysisOutcome(new VideoAnalysis(info, modelInfo, results, located), collected.warnings());
+        List<AnalysisWarning> warnings = collected.warnings().stream()
+                .map(w -> new AnalysisWarning(w.kind().name(), w.start(), w.end(), w.message())).toList();
+        return new AnalysisOutcome(new VideoAnalysis(info, modelInfo, results, located, warnings),
+                collected.warnings());
     }
 
     /** The model's outputs as plain arrays. */

@@ -116,6 +116,9 @@ public final class ResultJson {
         }
         SchemaVersion.check(tree, problems);
         try {
+            if (SchemaVersion.migrate(tree)) {
+                return MAPPER.treeToValue(tree, VideoAnalysis.class);
+            }
             return MAPPER.readValue(json, VideoAnalysis.class);
         } catch (DatabindException e) {
             throw problems.binding(e, tree);

@@ -1,6 +1,7 @@
 package org.omnisila.engine.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Locale;
 
 /**
@@ -43,5 +44,24 @@ final class SchemaVersion {
             throw problems.at(FIELD, "written by a newer Omni-SILA (schema " + value + "); this build reads schema "
                     + VideoAnalysis.SCHEMA_VERSION + " \u2014 update the workbench", null);
         }
+    }
+
+    /**
+     * Brings a checked document of an older version to the current one, in place: version 1 had no
+     * {@code warnings} (it gets an empty list).
+     *
+     * @return whether the tree was changed (bind it rather than the text)
+     */
+    static boolean migrate(JsonNode tree) {
+        int version = tree.get(FIELD).intValue();
+        if (version == VideoAnalysis.SCHEMA_VERSION) {
+            return false;
+        }
+        ObjectNode root = (ObjectNode) tree;
+        if (version < 2 && !root.has("warnings")) {
+            root.putArray("warnings");
+        }
+        root.put(FIELD, VideoAnalysis.SCHEMA_VERSION);
+        return true;
     }
 }

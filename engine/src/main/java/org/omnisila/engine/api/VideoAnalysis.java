@@ -15,19 +15,22 @@ import java.util.List;
  * @param segments      per-segment results in video order; element i has index i; may be empty
  * @param located       located sentiments (the paper's (t_i, s_i, c_i)) in the order the engine
  *                      emitted them (by start time); may be empty
+ * @param warnings      problems in the video the analysis went past, in time order (since schema 2); may be
+ *                      empty
  */
 public record VideoAnalysis(
         int schemaVersion,
         VideoInfo video,
         ModelInfo model,
         List<SegmentResult> segments,
-        List<LocatedSentiment> located) {
+        List<LocatedSentiment> located,
+        List<AnalysisWarning> warnings) {
 
     /**
      * The result format's version. Bump it whenever a field is added, removed, renamed or changes
      * meaning: readers reject unknown fields, so a file with new fields must announce itself.
      */
-    public static final int SCHEMA_VERSION = 1;
+    public static final int SCHEMA_VERSION = 2;
 
     /** Validates the version and the parts, and copies the lists (unmodifiable). */
     public VideoAnalysis {
@@ -39,6 +42,7 @@ public record VideoAnalysis(
         Checks.required("model", model);
         segments = Checks.listCopy("segments", segments);
         located = Checks.listCopy("located", located);
+        warnings = Checks.listCopy("warnings", warnings);
         for (int i = 0; i < segments.size(); i++) {
             int index = segments.get(i).index();
             if (index != i) {
@@ -50,7 +54,13 @@ public record VideoAnalysis(
 
     /** An analysis of the current schema version. */
     public VideoAnalysis(VideoInfo video, ModelInfo model, List<SegmentResult> segments,
+                         List<LocatedSentiment> located, List<AnalysisWarning> warnings) {
+        this(SCHEMA_VERSION, video, model, segments, located, warnings);
+    }
+
+    /** An analysis of the current schema version of a video decoded without problems. */
+    public VideoAnalysis(VideoInfo video, ModelInfo model, List<SegmentResult> segments,
                          List<LocatedSentiment> located) {
-        this(SCHEMA_VERSION, video, model, segments, located);
+        this(video, model, segments, located, List.of());
     }
 }

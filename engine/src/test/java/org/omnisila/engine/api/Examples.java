@@ -65,6 +65,11 @@ final class Examples {
 
     static VideoAnalysis full() {
         return new VideoAnalysis(VideoAnalysis.SCHEMA_VERSION, video(), model(),
-                List.of(segment0(), segment1()), List.of(located()));
+                List.of(segment0(), segment1()), List.of(located()), List.of(warning()));
+    }
+
+    static AnalysisWarning warning() {
+        return new AnalysisWarning("GAP", 6.2, 6.9, "no frame could be decoded from 6.20 s to 6.90 s (damaged or "
+                + "missing video data)");
     }
 }

@@ -43,7 +43,8 @@ class FormatsDocTest {
     @Test
     void everyFieldIsDocumented() {
         for (Class<?> type : List.of(VideoAnalysis.class, VideoInfo.class, ModelInfo.class, SegmentResult.class,
-                SceneWeights.class, SceneCues.class, Cue.class, Box.class, LocatedSentiment.class)) {
+                SceneWeights.class, SceneCues.class, Cue.class, Box.class, LocatedSentiment.class,
+                AnalysisWarning.class)) {
             for (String field : ResultSchemaTest.componentNames(type)) {
                 assertTrue(section.contains("| `" + field + "` |"), type.getSimpleName() + "." + field + " has a table row");
             }

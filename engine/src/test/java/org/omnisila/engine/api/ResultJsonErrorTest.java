@@ -215,13 +215,13 @@ class ResultJsonErrorTest {
     @Test
     void newerSchemaIsReportedBeforeItsUnknownFields() {
         String json = edit(root -> {
-            root.put("schemaVersion", 2);
-            root.put("audio", "new in schema 2");
+            root.put("schemaVersion", 3);
+            root.put("audio", "new in schema 3");
             segment(root, 0).put("speaker", "new too");
         });
         ResultFormatException e = fail(json);
         assertLocated(e, lineOf(json, "\"schemaVersion\"", 1), "schemaVersion");
-        assertEquals("written by a newer Omni-SILA (schema 2); this build reads schema 1 \u2014 update the workbench",
+        assertEquals("written by a newer Omni-SILA (schema 3); this build reads schema 2 \u2014 update the workbench",
                 e.problem());
     }
 

@@ -55,7 +55,7 @@ class ResultJsonRoundTripTest {
         assertTrue(text.contains("Fumée noire \u2014 un incendie"), text);
         assertFalse(text.contains("\r"), "no CR whatever the platform");
         assertTrue(text.endsWith("}\n"), text);
-        assertTrue(text.startsWith("{\n  \"schemaVersion\": 1,\n"), text);
+        assertTrue(text.startsWith("{\n  \"schemaVersion\": 2,\n"), text);
         assertEquals(withAccents, ResultJson.read(file));
     }
 

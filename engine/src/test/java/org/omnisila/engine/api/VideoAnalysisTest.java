@@ -14,13 +14,14 @@ class VideoAnalysisTest {
     void shortConstructorUsesTheCurrentVersion() {
         VideoAnalysis a = new VideoAnalysis(Examples.video(), Examples.model(), List.of(), List.of());
         assertEquals(VideoAnalysis.SCHEMA_VERSION, a.schemaVersion());
-        assertEquals(1, VideoAnalysis.SCHEMA_VERSION);
+        assertEquals(2, VideoAnalysis.SCHEMA_VERSION);
+        assertEquals(List.of(), a.warnings(), "a video decoded without problems");
     }
 
     @Test
     void onlyTheCurrentVersionLivesInMemory() {
-        assertInvalid("schemaVersion", "schemaVersion 2 is not the current version 1",
-                () -> new VideoAnalysis(2, Examples.video(), Examples.model(), List.of(), List.of()));
+        assertInvalid("schemaVersion", "schemaVersion 1 is not the current version 2",
+                () -> new VideoAnalysis(1, Examples.video(), Examples.model(), List.of(), List.of(), List.of()));
     }
 
     @Test
@@ -31,6 +32,8 @@ class VideoAnalysisTest {
                 () -> new VideoAnalysis(Examples.video(), null, List.of(), List.of()));
         assertInvalid("located", "located is required but was null",
                 () -> new VideoAnalysis(Examples.video(), Examples.model(), List.of(), null));
+        assertInvalid("warnings", "warnings is required but was null",
+                () -> new VideoAnalysis(Examples.video(), Examples.model(), List.of(), List.of(), null));
     }
 
     @Test
