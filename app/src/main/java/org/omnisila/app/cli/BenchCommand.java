@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.omnisila.app.workbench.timeline.TimelineBenchmark;
 import org.omnisila.engine.bench.AnalysisBenchmark;
 import org.omnisila.engine.bench.BenchTable;
 import org.omnisila.engine.bench.DecodeBenchmark;
@@ -24,7 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print a table of timings on this machine.",
         subcommands = {BenchCommand.Eval.class, BenchCommand.Model.class, BenchCommand.Decode.class,
-            BenchCommand.Tfjs.class, BenchCommand.Objects.class, BenchCommand.Scenes.class})
+            BenchCommand.Tfjs.class, BenchCommand.Objects.class, BenchCommand.Scenes.class,
+            BenchCommand.Timeline.class})
 public final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -86,6 +88,36 @@ public final class BenchCommand implements Runnable {
         public Integer call() throws IOException {
             return printInTempDir(spec, dir -> DecodeBenchmark.run(new DecodeBenchmark.Settings(width, height, 30,
                     seconds, runs, 50), dir));
+        }
+    }
+
+    /** {@code omnisila bench timeline}. */
+    @Command(name = "timeline", mixinStandardHelpOptions = true,
+            description = "Milliseconds to draw one frame of the workbench timeline (default: 10,000 segments) at "
+                    + "several zoom levels, headless (Monocle, software rendering).")
+    static final class Timeline implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--segments", defaultValue = "10000", description = "Segments of 2 s (default: ${DEFAULT-VALUE}).")
+        int segments;
+
+        @Option(names = "--width", defaultValue = "1280", description = "Canvas width, pixels (default: ${DEFAULT-VALUE}).")
+        int width;
+
+        @Option(names = "--runs", defaultValue = "20", description = "Timed frames per step (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--zoom", defaultValue = "1,10,100,1000", split = ",",
+                description = "Zoom levels, 1 = whole video (default: ${DEFAULT-VALUE}).")
+        double[] zooms;
+
+        @Override
+        public Integer call() {
+            spec.commandLine().getOut().print(TimelineBenchmark.run(new TimelineBenchmark.Settings(segments, width,
+                    runs, zooms)).format());
+            spec.commandLine().getOut().flush();
+            return 0;
         }
     }
 

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
@@ -17,7 +18,14 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.omnisila.app.workbench.segment.SegmentPanelView;
+import org.omnisila.app.workbench.segment.SegmentPanelViewModel;
+import org.omnisila.app.workbench.timeline.TimelineView;
+import org.omnisila.app.workbench.timeline.TimelineViewModel;
 import org.omnisila.engine.analysis.EmbeddedModel;
+import org.omnisila.engine.api.ResultFormatException;
+import org.omnisila.engine.api.ResultJson;
+import org.omnisila.engine.api.VideoAnalysis;
 
 /**
  * The one window: library on the left, the video in the centre with the timeline under it, the selected
@@ -31,6 +39,8 @@ public final class MainWindow {
     private final StackPane centre = new StackPane();
     private final Label placeholder = new Label("Open a video: File > Open, or drop a file here");
     private final Label status = new Label();
+    private final TimelineViewModel timeline = new TimelineViewModel();
+    private final SegmentPanelViewModel segmentPanel = new SegmentPanelViewModel();
 
     public MainWindow(Stage stage) {
         this.stage = stage;
@@ -64,7 +74,11 @@ public final class MainWindow {
         statusBar.setPadding(new Insets(2, 8, 2, 8));
         root.setTop(menuBar());
         root.setLeft(library);
-        root.setCenter(centre);
+        BorderPane centreArea = new BorderPane(centre);
+        centreArea.setBottom(new TimelineView(timeline));
+        segmentPanel.segmentProperty().bind(timeline.selectedSegmentProperty());
+        root.setCenter(centreArea);
+        root.setRight(new SegmentPanelView(segmentPanel));
         root.setBottom(statusBar);
     }
 
@@ -79,6 +93,49 @@ public final class MainWindow {
             library.getItems().add(absolute);
         }
         library.getSelectionModel().select(absolute);
+    }
+
+    /** Shows an analysis on the timeline and, for the segment at its start, in the segment panel. */
+    public void showAnalysis(VideoAnalysis analysis) {
+        timeline.setAnalysis(analysis);
+        if (analysis != null) {
+            timeline.seek(0);
+        }
+    }
+
+    /**
+     * Reads a result JSON and shows it; a file that cannot be read gives a dialog with the reader's message (file,
+     * line, column, field), not a stack trace.
+     *
+     * @return whether the file was shown
+     */
+    public boolean openResult(Path file) {
+        VideoAnalysis analysis;
+        try {
+            analysis = ResultJson.read(file);
+        } catch (ResultFormatException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
+            alert.setTitle("Open result JSON");
+            alert.setHeaderText("Cannot open the result file");
+            alert.getDialogPane().setId("result-error");
+            if (stage.getScene() != null) {
+                alert.initOwner(stage);
+            }
+            alert.show();
+            return false;
+        }
+        showAnalysis(analysis);
+        return true;
+    }
+
+    /** The timeline's state: the player binds its playhead and seek requests here. */
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
+    /** The segment panel's state: the player listens to its cue requests. */
+    public SegmentPanelViewModel segmentPanel() {
+        return segmentPanel;
     }
 
     private void show(Path video) {
@@ -96,15 +153,26 @@ public final class MainWindow {
                 open(f.toPath());
             }
         });
+        MenuItem openResult = new MenuItem("Open result JSON...");
+        openResult.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Open a result JSON");
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Result JSON", "*.json"),
+                    new FileChooser.ExtensionFilter("All files", "*"));
+            File f = chooser.showOpenDialog(stage);
+            if (f != null) {
+                openResult(f.toPath());
+            }
+        });
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> stage.close());
-        MenuBar bar = new MenuBar(new Menu("File", null, open, quit));
+        MenuBar bar = new MenuBar(new Menu("File", null, open, openResult, quit));
         bar.setId("menu");
         return bar;
     }
 
-    /** @return the region the player draws into */
+    /** @return the region the player draws into (the timeline is under it, outside it) */
     StackPane centre() {
         return centre;
     }
