@@ -114,10 +114,8 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            spec.commandLine().getOut().print(TimelineBenchmark.run(new TimelineBenchmark.Settings(segments, width,
-                    runs, zooms)).format());
-            spec.commandLine().getOut().flush();
-            return 0;
+            return print(spec, TimelineBenchmark.run(new TimelineBenchmark.Settings(segments, width, runs, zooms))
+                    .format());
         }
     }
 
@@ -141,10 +139,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Device dev = DeviceChoice.choose(device, DeviceChoice.gpuCount());
-            spec.commandLine().getOut().print(report(dev));
-            spec.commandLine().getOut().flush();
-            return 0;
+            return print(spec, report(DeviceChoice.choose(device, DeviceChoice.gpuCount())));
         }
     }
 
@@ -213,6 +208,13 @@ public final class BenchCommand implements Runnable {
         }
     }
 
+    /** Prints a benchmark's report; returns the exit status 0. */
+    private static int print(picocli.CommandLine.Model.CommandSpec spec, String report) {
+        spec.commandLine().getOut().print(report);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
     /** A benchmark that writes its data into a scratch folder. */
     private interface Benchmark {
         BenchTable run(Path dir) throws IOException;
@@ -223,9 +225,7 @@ public final class BenchCommand implements Runnable {
             throws IOException {
         Path dir = Files.createTempDirectory("omnisila-bench");
         try {
-            spec.commandLine().getOut().print(benchmark.run(dir).format());
-            spec.commandLine().getOut().flush();
-            return 0;
+            return print(spec, benchmark.run(dir).format());
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path p : (Iterable<Path>) files::iterator) {
