@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.omnisila.app.workbench.player.PlayerBenchmark;
+import org.omnisila.app.workbench.timeline.TimelineBenchmark;
 import org.omnisila.engine.bench.AnalysisBenchmark;
 import org.omnisila.engine.bench.BenchTable;
 import org.omnisila.engine.bench.DecodeBenchmark;
@@ -25,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks that print a table of timings on this machine.",
         subcommands = {BenchCommand.Eval.class, BenchCommand.Model.class, BenchCommand.Decode.class,
-            BenchCommand.Player.class, BenchCommand.Tfjs.class, BenchCommand.Objects.class, BenchCommand.Scenes.class})
+            BenchCommand.Player.class, BenchCommand.Tfjs.class, BenchCommand.Objects.class, BenchCommand.Scenes.class,
+            BenchCommand.Timeline.class})
 public final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -114,6 +116,34 @@ public final class BenchCommand implements Runnable {
         }
     }
 
+    /** {@code omnisila bench timeline}. */
+    @Command(name = "timeline", mixinStandardHelpOptions = true,
+            description = "Milliseconds to draw one frame of the workbench timeline (default: 10,000 segments) at "
+                    + "several zoom levels, headless (Monocle, software rendering).")
+    static final class Timeline implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--segments", defaultValue = "10000", description = "Segments of 2 s (default: ${DEFAULT-VALUE}).")
+        int segments;
+
+        @Option(names = "--width", defaultValue = "1280", description = "Canvas width, pixels (default: ${DEFAULT-VALUE}).")
+        int width;
+
+        @Option(names = "--runs", defaultValue = "20", description = "Timed frames per step (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Option(names = "--zoom", defaultValue = "1,10,100,1000", split = ",",
+                description = "Zoom levels, 1 = whole video (default: ${DEFAULT-VALUE}).")
+        double[] zooms;
+
+        @Override
+        public Integer call() {
+            return print(spec, TimelineBenchmark.run(new TimelineBenchmark.Settings(segments, width, runs, zooms))
+                    .format());
+        }
+    }
+
     /** A benchmark that runs on a device and prints one table: {@code --runs} and {@code --device}. */
     abstract static class DeviceBench implements Callable<Integer> {
         @Spec
@@ -134,10 +164,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            Device dev = DeviceChoice.choose(device, DeviceChoice.gpuCount());
-            spec.commandLine().getOut().print(report(dev));
-            spec.commandLine().getOut().flush();
-            return 0;
+            return print(spec, report(DeviceChoice.choose(device, DeviceChoice.gpuCount())));
         }
     }
 
@@ -206,6 +233,13 @@ public final class BenchCommand implements Runnable {
         }
     }
 
+    /** Prints a benchmark's report; returns the exit status 0. */
+    private static int print(picocli.CommandLine.Model.CommandSpec spec, String report) {
+        spec.commandLine().getOut().print(report);
+        spec.commandLine().getOut().flush();
+        return 0;
+    }
+
     /** A benchmark that writes its data into a scratch folder. */
     private interface Benchmark {
         BenchTable run(Path dir) throws IOException;
@@ -216,9 +250,7 @@ public final class BenchCommand implements Runnable {
             throws IOException {
         Path dir = Files.createTempDirectory("omnisila-bench");
         try {
-            spec.commandLine().getOut().print(benchmark.run(dir).format());
-            spec.commandLine().getOut().flush();
-            return 0;
+            return print(spec, benchmark.run(dir).format());
         } finally {
             try (var files = Files.list(dir)) {
                 for (Path p : (Iterable<Path>) files::iterator) {

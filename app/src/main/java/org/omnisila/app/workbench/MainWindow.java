@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.Menu;
@@ -18,8 +19,17 @@ import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.omnisila.app.workbench.player.PlayerView;
+import org.omnisila.app.workbench.player.OverlayBox;
 import org.omnisila.app.workbench.player.PlayerViewModel;
+import org.omnisila.app.workbench.segment.SegmentPanelView;
+import org.omnisila.app.workbench.segment.SegmentPanelViewModel;
+import org.omnisila.app.workbench.timeline.TimelineView;
+import org.omnisila.app.workbench.timeline.TimelineViewModel;
 import org.omnisila.engine.analysis.EmbeddedModel;
+import org.omnisila.engine.api.Box;
+import org.omnisila.engine.api.ResultFormatException;
+import org.omnisila.engine.api.ResultJson;
+import org.omnisila.engine.api.VideoAnalysis;
 
 /**
  * The one window: library on the left, the video in the centre with the timeline under it, the selected
@@ -36,6 +46,11 @@ public final class MainWindow {
     private final PlayerView player = new PlayerView(new PlayerViewModel());
     private final MenuBar menu;
     private final HBox statusBar;
+    private final TimelineViewModel timeline = new TimelineViewModel();
+    private final SegmentPanelViewModel segmentPanel = new SegmentPanelViewModel();
+    private final TimelineView timelineView = new TimelineView(timeline);
+    private final SegmentPanelView segmentView = new SegmentPanelView(segmentPanel);
+    private final BorderPane centreArea = new BorderPane();
 
     public MainWindow(Stage stage) {
         this.stage = stage;
@@ -69,18 +84,40 @@ public final class MainWindow {
         statusBar = new HBox(status);
         statusBar.setPadding(new Insets(2, 8, 2, 8));
         menu = menuBar();
+        centreArea.setCenter(centre);
+        centreArea.setBottom(timelineView);
+        segmentPanel.segmentProperty().bind(timeline.selectedSegmentProperty());
         showRegions(true);
         // the player's keys work wherever the focus is in the window (except in text fields)
         player.handleKeysIn(root);
         stage.fullScreenProperty().addListener((o, was, now) -> showRegions(!now));
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> player.viewModel().close());
+        connectPlayerAndTimeline();
     }
 
-    /** All regions, or (in full screen) the centre alone. */
+    /**
+     * The timeline follows the player's time; a click on the timeline or a cue in the segment panel moves the
+     * player there (a cue's box is drawn over the frame).
+     */
+    private void connectPlayerAndTimeline() {
+        PlayerViewModel p = player.viewModel();
+        p.currentTimeProperty().addListener((o, was, now) -> timeline.playheadProperty().set(now.doubleValue()));
+        timeline.setOnSeek(p::seek);
+        segmentPanel.setOnCue(c -> {
+            p.seek(c.cue().time());
+            Box b = c.cue().box();
+            p.overlay().setAll(b == null ? java.util.List.of()
+                    : java.util.List.of(new OverlayBox(b.x(), b.y(), b.width(), b.height(), c.cue().text())));
+        });
+    }
+
+    /** All regions, or (in full screen) the video alone. */
     private void showRegions(boolean all) {
         root.setTop(all ? menu : null);
         root.setLeft(all ? library : null);
-        root.setCenter(centre);
+        centreArea.setBottom(all ? timelineView : null);
+        root.setCenter(centreArea);
+        root.setRight(all ? segmentView : null);
         root.setBottom(all ? statusBar : null);
     }
 
@@ -95,6 +132,49 @@ public final class MainWindow {
             library.getItems().add(absolute);
         }
         library.getSelectionModel().select(absolute);
+    }
+
+    /** Shows an analysis on the timeline and, for the segment at its start, in the segment panel. */
+    public void showAnalysis(VideoAnalysis analysis) {
+        timeline.setAnalysis(analysis);
+        if (analysis != null) {
+            timeline.seek(0);
+        }
+    }
+
+    /**
+     * Reads a result JSON and shows it; a file that cannot be read gives a dialog with the reader's message (file,
+     * line, column, field), not a stack trace.
+     *
+     * @return whether the file was shown
+     */
+    public boolean openResult(Path file) {
+        VideoAnalysis analysis;
+        try {
+            analysis = ResultJson.read(file);
+        } catch (ResultFormatException e) {
+            Alert alert = new Alert(Alert.AlertType.ERROR, e.getMessage());
+            alert.setTitle("Open result JSON");
+            alert.setHeaderText("Cannot open the result file");
+            alert.getDialogPane().setId("result-error");
+            if (stage.getScene() != null) {
+                alert.initOwner(stage);
+            }
+            alert.show();
+            return false;
+        }
+        showAnalysis(analysis);
+        return true;
+    }
+
+    /** The timeline's state: the player binds its playhead and seek requests here. */
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
+    /** The segment panel's state: the player listens to its cue requests. */
+    public SegmentPanelViewModel segmentPanel() {
+        return segmentPanel;
     }
 
     /** Opens the video in the player, which replaces the placeholder; a video it cannot play shows why there. */
@@ -119,15 +199,26 @@ public final class MainWindow {
                 open(f.toPath());
             }
         });
+        MenuItem openResult = new MenuItem("Open result JSON...");
+        openResult.setOnAction(e -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Open a result JSON");
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Result JSON", "*.json"),
+                    new FileChooser.ExtensionFilter("All files", "*"));
+            File f = chooser.showOpenDialog(stage);
+            if (f != null) {
+                openResult(f.toPath());
+            }
+        });
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> stage.close());
-        MenuBar bar = new MenuBar(new Menu("File", null, open, quit));
+        MenuBar bar = new MenuBar(new Menu("File", null, open, openResult, quit));
         bar.setId("menu");
         return bar;
     }
 
-    /** @return the region the player draws into */
+    /** @return the region the player draws into (the timeline is under it, outside it) */
     StackPane centre() {
         return centre;
     }

@@ -1,11 +1,13 @@
 package org.omnisila.app.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.control.DialogPane;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -14,6 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.omnisila.engine.video.SyntheticVideo;
+import org.omnisila.app.workbench.timeline.Fixtures;
+import org.omnisila.engine.api.ResultJson;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -49,6 +53,35 @@ class MainWindowTest {
         ListView<Path> library = robot.lookup("#library").queryAs(ListView.class);
         assertEquals(1, library.getItems().size());
         assertEquals(video.toAbsolutePath().normalize(), library.getSelectionModel().getSelectedItem());
+    }
+
+    @Test
+    void aMalformedResultJsonGivesADialogWithTheReadersMessage(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.result.json");
+        String json = ResultJson.toJson(Fixtures.analysis()).replace("\"end\": 4.0", "\"end\": 1.0");
+        Files.writeString(bad, json);
+        boolean[] opened = {true};
+        robot.interact(() -> opened[0] = window.openResult(bad));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(opened[0]);
+        DialogPane dialog = robot.lookup("#result-error").queryAs(DialogPane.class);
+        String message = dialog.getContentText();
+        assertTrue(message.startsWith(bad.toString() + ", line "), message);
+        assertTrue(message.contains("segments[1].end"), message);
+        assertFalse(message.contains("Exception"), message);
+        robot.interact(() -> dialog.getScene().getWindow().hide());
+    }
+
+    @Test
+    void anOpenedResultFillsTimelineAndSegmentPanel(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path good = dir.resolve("good.result.json");
+        ResultJson.write(Fixtures.analysis(), good);
+        robot.interact(() -> assertTrue(window.openResult(good)));
+        robot.interact(() -> window.timeline().seek(3.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Segment 1: 2.00-4.00 s, negative 0.87",
+                robot.lookup("#segment-title").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#timeline-canvas").tryQuery().isPresent());
     }
 
     @Test
