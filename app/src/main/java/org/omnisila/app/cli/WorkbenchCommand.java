@@ -18,6 +18,12 @@ public final class WorkbenchCommand implements Callable<Integer> {
     @Parameters(paramLabel = "VIDEO", arity = "0..1", description = "A video to open at once.")
     Path video;
 
+    @Option(names = "--result", paramLabel = "JSON", description = "A result JSON (omnisila analyze) to show at once.")
+    Path result;
+
+    @Option(names = "--at", paramLabel = "SECONDS", description = "Go to this time once the video is open.")
+    Double at;
+
     @Option(names = "--screenshot", hidden = true, paramLabel = "PNG",
             description = "Write a picture of the window to PNG after --screenshot-delay seconds, then close.")
     Path screenshot;
@@ -32,7 +38,7 @@ public final class WorkbenchCommand implements Callable<Integer> {
                     + "not set). Run it on a desktop, under xvfb-run, or use the command line: omnisila --help");
             return 1;
         }
-        WorkbenchApp.launch(video, screenshot, screenshotDelay);
+        WorkbenchApp.launch(new WorkbenchApp.Start(video, result, at), screenshot, screenshotDelay);
         return 0;
     }
 

@@ -12,7 +12,7 @@ import javafx.stage.Stage;
 public final class WorkbenchApp extends Application {
     /** The window's title. */
     public static final String TITLE = "Omni-SILA Workbench";
-    private static volatile Path initialVideo;
+    private static volatile Start initial = new Start(null, null, null);
     private static volatile Path screenshot;
     private static volatile double screenshotDelay;
 
@@ -22,15 +22,25 @@ public final class WorkbenchApp extends Application {
      * @param video a video to open at once, or null
      */
     public static void launch(Path video) {
-        launch(video, null, 0);
+        launch(new Start(video, null, null), null, 0);
     }
 
     /**
-     * As {@link #launch(Path)}; with {@code png} set, writes a picture of the window after {@code delaySeconds}
-     * and closes it (docs/screenshots.sh).
+     * What the window shows when it opens.
+     *
+     * @param video  a video to open, or null
+     * @param result a result JSON to show, or null
+     * @param at     a time to go to, seconds, or null
      */
-    public static void launch(Path video, Path png, double delaySeconds) {
-        initialVideo = video;
+    public record Start(Path video, Path result, Double at) {
+    }
+
+    /**
+     * As {@link #launch(Path)}, with what to show first; with {@code png} set, writes a picture of the window
+     * after {@code delaySeconds} and closes it (docs/screenshots.sh).
+     */
+    public static void launch(Start start, Path png, double delaySeconds) {
+        initial = start;
         screenshot = png;
         screenshotDelay = delaySeconds;
         Application.launch(WorkbenchApp.class);
@@ -42,8 +52,14 @@ public final class WorkbenchApp extends Application {
         stage.setTitle(TITLE);
         stage.setScene(new Scene(window.root(), 1280, 800));
         stage.show();
-        if (initialVideo != null) {
-            window.open(initialVideo);
+        if (initial.video() != null) {
+            window.open(initial.video());
+        }
+        if (initial.result() != null) {
+            window.openResult(initial.result());
+        }
+        if (initial.at() != null) {
+            window.timeline().seek(initial.at());
         }
         if (screenshot != null) {
             WindowSnapshot.later(stage.getScene(), screenshot, screenshotDelay);

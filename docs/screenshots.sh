@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Takes the user guide's pictures of the running workbench (docs/images/*.png) under a virtual X display.
+# Needs: apt-get install xvfb libgtk-3-0. Uses the real pipeline: the embedded model analyses
+# Megamind.avi (OpenCV's sample clip, kept in the test resources), then the window shows video and result.
+set -euo pipefail
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$here"
+video=engine/src/test/resources/video/Megamind.avi
+out=docs/images
+mkdir -p "$out"
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+./omnisila analyze "$video" --out "$work/megamind.json" --device cpu
+shoot() { # name, then workbench arguments
+  local name="$1"; shift
+  xvfb-run -a -s "-screen 0 1280x800x24" ./omnisila workbench "$@" --screenshot "$out/$name.png" \
+    --screenshot-delay 6
+  echo "wrote $out/$name.png"
+}
+shoot workbench-player "$video" --at 5.5
+shoot workbench-analysis "$video" --result "$work/megamind.json" --at 5.5
