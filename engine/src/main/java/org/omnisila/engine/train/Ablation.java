@@ -61,8 +61,7 @@ public final class Ablation {
         boolean synthetic = data.name().startsWith(SyntheticScenes.NAME_PREFIX);
         List<Row> rows = new ArrayList<>();
         for (long seed : seeds) {
-            TrainingSettings seeded = new TrainingSettings(settings.epochs(), settings.learningRate(),
-                    settings.warmupRatio(), settings.weightDecay(), seed, settings.dictionaryFrames());
+            TrainingSettings seeded = settings.withSeed(seed);
             for (IcmModel.Variant variant : variants) {
                 try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
                     IcmModel model = new IcmModel(config, variant);

@@ -28,6 +28,12 @@ public record TrainingSettings(int epochs, float learningRate, double warmupRati
         this(epochs, learningRate, warmupRatio, weightDecay, seed, dictionaryFrames, 0);
     }
 
+    /** @return these settings with another seed */
+    public TrainingSettings withSeed(long newSeed) {
+        return new TrainingSettings(epochs, learningRate, warmupRatio, weightDecay, newSeed, dictionaryFrames,
+                dictionaryEpochs);
+    }
+
     /** @return these settings with the dictionary frozen after {@code epochs} epochs (0: never frozen) */
     public TrainingSettings withDictionaryEpochs(int epochs) {
         return new TrainingSettings(this.epochs, learningRate, warmupRatio, weightDecay, seed, dictionaryFrames,
