@@ -40,6 +40,15 @@ class ReportCommandTest {
     }
 
     @Test
+    void askAnswersInThePapersForm() throws Exception {
+        CliRun cli = new CliRun();
+        assertEquals(0, cli.run("ask", result().toString(), "when", "and", "why?"), cli.err::toString);
+        assertEquals("The location of negative is from 1.0s to 3.0s (score 0.70). The attribution of negative from "
+                + "1.0s to 3.0s is: a frown. (Composed from the structured outputs of ICM small on cpu.)\n",
+                cli.out.toString().replace("\r\n", "\n"));
+    }
+
+    @Test
     void nothingToWriteAndABadFileAreClearMessages() throws Exception {
         CliRun cli = new CliRun();
         assertEquals(2, cli.run("report", result().toString()));
