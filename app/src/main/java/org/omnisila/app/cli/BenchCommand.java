@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.omnisila.app.workbench.WorkbenchBenchmark;
 import org.omnisila.app.workbench.player.PlayerBenchmark;
 import org.omnisila.app.workbench.timeline.TimelineBenchmark;
 import org.omnisila.engine.bench.AnalysisBenchmark;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks that print a table of timings on this machine.",
         subcommands = {BenchCommand.Eval.class, BenchCommand.Model.class, BenchCommand.Decode.class,
             BenchCommand.Player.class, BenchCommand.Tfjs.class, BenchCommand.Objects.class, BenchCommand.Scenes.class,
-            BenchCommand.Timeline.class})
+            BenchCommand.Timeline.class, BenchCommand.Workbench.class})
 public final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -113,6 +114,28 @@ public final class BenchCommand implements Runnable {
         @Override
         BenchTable run(Path dir) throws IOException {
             return PlayerBenchmark.run(new DecodeBenchmark.Settings(width, height, 30, seconds, runs, seeks), dir);
+        }
+    }
+
+    /** {@code omnisila bench workbench}. */
+    @Command(name = "workbench", mixinStandardHelpOptions = true,
+            description = "The workbench window headless: JVM start and video open to the first frame shown, and the "
+                    + "heap with an hour-long analysis shown.")
+    static final class Workbench implements Callable<Integer> {
+        @Spec
+        picocli.CommandLine.Model.CommandSpec spec;
+
+        @Option(names = "--runs", defaultValue = "5", description = "Videos opened (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = Files.createTempDirectory("omnisila-bench");
+            try {
+                return print(spec, WorkbenchBenchmark.run(dir, runs));
+            } finally {
+                Files.deleteIfExists(dir);
+            }
         }
     }
 
