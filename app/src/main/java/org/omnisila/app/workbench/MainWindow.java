@@ -15,9 +15,12 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
+import org.omnisila.app.workbench.analysis.AnalysisView;
+import org.omnisila.app.workbench.analysis.AnalysisViewModel;
 import org.omnisila.app.workbench.player.PlayerView;
 import org.omnisila.app.workbench.player.OverlayBox;
 import org.omnisila.app.workbench.player.PlayerViewModel;
@@ -51,9 +54,21 @@ public final class MainWindow {
     private final TimelineView timelineView = new TimelineView(timeline);
     private final SegmentPanelView segmentView = new SegmentPanelView(segmentPanel);
     private final BorderPane centreArea = new BorderPane();
+    private final AnalysisViewModel analysis;
+    private final AnalysisView analysisView;
+    private final VBox underVideo;
 
+    /** A window with the embedded model and the standard result store. */
     public MainWindow(Stage stage) {
+        this(stage, AnalysisViewModel.standard());
+    }
+
+    /** @param analysis runs and keeps the analyses; closed with the window */
+    public MainWindow(Stage stage, AnalysisViewModel analysis) {
         this.stage = stage;
+        this.analysis = analysis;
+        this.analysisView = new AnalysisView(analysis);
+        this.underVideo = new VBox(analysisView, timelineView);
         library.setId("library");
         library.setPrefWidth(220);
         library.setCellFactory(list -> new LibraryCell());
@@ -61,6 +76,7 @@ public final class MainWindow {
             if (now != null) {
                 show(now);
             }
+            analysis.select(now);
         });
         centre.setId("centre");
         centre.getChildren().add(placeholder);
@@ -80,18 +96,24 @@ public final class MainWindow {
             e.consume();
         });
         status.setId("status");
-        status.setText("Model: " + EmbeddedModel.summary());
+        String model = "Model: " + EmbeddedModel.summary();
+        status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model
+                + (analysis.deviceProperty().get().isEmpty() ? "" : "  |  Device: " + analysis.deviceProperty().get()),
+                analysis.deviceProperty()));
+        analysis.resultProperty().addListener((o, was, now) -> showAnalysis(now));
         statusBar = new HBox(status);
         statusBar.setPadding(new Insets(2, 8, 2, 8));
         menu = menuBar();
         centreArea.setCenter(centre);
-        centreArea.setBottom(timelineView);
         segmentPanel.segmentProperty().bind(timeline.selectedSegmentProperty());
         showRegions(true);
         // the player's keys work wherever the focus is in the window (except in text fields)
         player.handleKeysIn(root);
         stage.fullScreenProperty().addListener((o, was, now) -> showRegions(!now));
-        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> player.viewModel().close());
+        stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
+            player.viewModel().close();
+            analysis.close();
+        });
         connectPlayerAndTimeline();
     }
 
@@ -115,7 +137,7 @@ public final class MainWindow {
     private void showRegions(boolean all) {
         root.setTop(all ? menu : null);
         root.setLeft(all ? library : null);
-        centreArea.setBottom(all ? timelineView : null);
+        centreArea.setBottom(all ? underVideo : null);
         root.setCenter(centreArea);
         root.setRight(all ? segmentView : null);
         root.setBottom(all ? statusBar : null);
@@ -183,6 +205,11 @@ public final class MainWindow {
         player.viewModel().open(video);
     }
 
+    /** Analysis of the selected video: progress, cancel, the stored results. */
+    public AnalysisViewModel analysis() {
+        return analysis;
+    }
+
     /** @return the player in the centre */
     PlayerView player() {
         return player;
@@ -213,7 +240,12 @@ public final class MainWindow {
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> stage.close());
-        MenuBar bar = new MenuBar(new Menu("File", null, open, openResult, quit));
+        MenuItem analyze = new MenuItem("Analyze");
+        analyze.setId("menu-analyze");
+        analyze.setAccelerator(KeyCombination.keyCombination("Shortcut+Enter"));
+        analyze.disableProperty().bind(analysis.runningProperty().or(analysis.videoProperty().isNull()));
+        analyze.setOnAction(e -> analysis.analyze());
+        MenuBar bar = new MenuBar(new Menu("File", null, open, openResult, quit), new Menu("Analysis", null, analyze));
         bar.setId("menu");
         return bar;
     }

@@ -1,0 +1,232 @@
+package org.omnisila.app.workbench.analysis;
+
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.concurrent.Task;
+import org.omnisila.engine.analysis.AnalysisOutcome;
+import org.omnisila.engine.api.VideoAnalysis;
+import org.omnisila.engine.models.Sha256;
+import org.omnisila.engine.video.VideoCancelledException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Analysis of the selected video: runs the engine on one worker thread (never the FX thread) with progress and
+ * cancel, keeps each result in the {@link ResultStore} and shows a stored one when its video is selected again.
+ * Properties are read and changed on the FX thread.
+ */
+public final class AnalysisViewModel {
+    private static final Logger LOG = LoggerFactory.getLogger(AnalysisViewModel.class);
+
+    private final AnalysisEngine engine;
+    private final ResultStore store;
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "workbench-analysis");
+        t.setDaemon(true);
+        return t;
+    });
+    /** Reads stored results, so that they show at once even while an analysis runs. */
+    private final ExecutorService lookups = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "workbench-results");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ObjectProperty<Path> video = new SimpleObjectProperty<>();
+    private final ObjectProperty<VideoAnalysis> result = new SimpleObjectProperty<>();
+    private final BooleanProperty running = new SimpleBooleanProperty();
+    private final DoubleProperty progress = new SimpleDoubleProperty();
+    private final StringProperty progressText = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final StringProperty device = new SimpleStringProperty("");
+    private final AtomicInteger runs = new AtomicInteger();
+    private AtomicBoolean cancel = new AtomicBoolean();
+    private boolean closed;
+
+    /** @param engine closed by {@link #close()} */
+    public AnalysisViewModel(AnalysisEngine engine, ResultStore store) {
+        this.engine = engine;
+        this.store = store;
+        worker.execute(() -> {
+            String d = describeDevice();
+            Platform.runLater(() -> device.set(d));
+        });
+    }
+
+    /** The product's: the embedded model and the standard result store. */
+    public static AnalysisViewModel standard() {
+        return new AnalysisViewModel(EmbeddedAnalysisEngine.standard(), ResultStore.standard());
+    }
+
+    private String describeDevice() {
+        try {
+            return engine.device();
+        } catch (RuntimeException e) {
+            LOG.warn("cannot tell the device", e);
+            return "unknown";
+        }
+    }
+
+    /**
+     * The video whose result is shown: its stored result for the current model, if any, is read off the FX
+     * thread and shown; a damaged stored file gives a notice and is replaced by the next analysis.
+     */
+    public void select(Path newVideo) {
+        video.set(newVideo);
+        result.set(null);
+        message.set("");
+        if (newVideo == null || closed) {
+            return;
+        }
+        lookups.execute(() -> {
+            ResultStore.Lookup found;
+            try {
+                found = store.find(Sha256.of(newVideo), engine.modelSha256());
+            } catch (Exception e) {
+                LOG.info("no stored result for {}: {}", newVideo, e.toString());
+                return;
+            }
+            Platform.runLater(() -> {
+                if (!newVideo.equals(video.get())) {
+                    return;
+                }
+                if (found.analysis() != null) {
+                    result.set(found.analysis());
+                } else if (found.damage() != null) {
+                    LOG.warn("stored result ignored: {}", found.damage());
+                    message.set("The stored result of this video is damaged and was ignored; Analyze to analyse it "
+                            + "again. (" + found.damage() + ")");
+                }
+            });
+        });
+    }
+
+    /** Analyses the selected video; does nothing while an analysis runs or when no video is selected. */
+    public void analyze() {
+        Path v = video.get();
+        if (v == null || running.get() || closed) {
+            return;
+        }
+        AtomicBoolean stop = new AtomicBoolean();
+        cancel = stop;
+        long start = System.nanoTime();
+        Task<VideoAnalysis> task = new Task<>() {
+            @Override
+            protected VideoAnalysis call() throws Exception {
+                runs.incrementAndGet();
+                LOG.info("analysing {}", v);
+                AnalysisOutcome outcome = engine.analyze(v, (phase, fraction) -> {
+                    updateMessage(phase);
+                    updateProgress(fraction, 1);
+                }, stop::get);
+                if (stop.get()) {
+                    throw new VideoCancelledException(v, 0, outcome.analysis().video().duration());
+                }
+                LOG.info("stored {}", store.save(outcome.analysis()));
+                return outcome.analysis();
+            }
+        };
+        Runnable text = () -> progressText.set(ProgressText.of(task.getMessage(), Math.max(0, task.getProgress()),
+                (System.nanoTime() - start) / 1e9));
+        task.progressProperty().addListener((o, was, now) -> {
+            progress.set(Math.max(0, now.doubleValue()));
+            text.run();
+        });
+        task.messageProperty().addListener((o, was, now) -> text.run());
+        task.setOnSucceeded(e -> {
+            running.set(false);
+            if (v.equals(video.get())) {
+                result.set(task.getValue());
+            }
+        });
+        task.setOnFailed(e -> {
+            running.set(false);
+            Throwable t = task.getException();
+            if (t instanceof VideoCancelledException) {
+                LOG.info("analysis of {} cancelled", v);
+                message.set("Analysis cancelled; nothing was stored.");
+            } else {
+                LOG.error("analysis of {} failed", v, t);
+                message.set(FailureMessage.of(t));
+            }
+        });
+        message.set("");
+        progress.set(0);
+        progressText.set("starting");
+        running.set(true);
+        worker.execute(task);
+    }
+
+    /** Asks the running analysis to stop; it stops at the next frame and {@link #runningProperty()} turns false. */
+    public void cancel() {
+        cancel.set(true);
+    }
+
+    /**
+     * Stops a running analysis, then frees the model and extractors (on the worker, after the analysis). Later
+     * calls do nothing.
+     */
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        cancel();
+        worker.execute(engine::close);
+        worker.shutdown();
+        lookups.shutdown();
+    }
+
+    /** @return how many analyses the engine has been asked to run */
+    public int runs() {
+        return runs.get();
+    }
+
+    public ReadOnlyObjectProperty<Path> videoProperty() {
+        return video;
+    }
+
+    /** The result of the selected video, stored or just computed; null when there is none. */
+    public ReadOnlyObjectProperty<VideoAnalysis> resultProperty() {
+        return result;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running;
+    }
+
+    /** 0..1 while running. */
+    public ReadOnlyDoubleProperty progressProperty() {
+        return progress;
+    }
+
+    /** Phase, percentage and time left, while running. */
+    public ReadOnlyStringProperty progressTextProperty() {
+        return progressText;
+    }
+
+    /** A failure with what to do, a cancellation or a damaged stored result; empty when all is well. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message;
+    }
+
+    /** "CPU" or "CUDA" once known; empty until then. */
+    public ReadOnlyStringProperty deviceProperty() {
+        return device;
+    }
+}

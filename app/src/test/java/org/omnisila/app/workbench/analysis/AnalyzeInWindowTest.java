@@ -1,0 +1,183 @@
+package org.omnisila.app.workbench.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.omnisila.app.workbench.MainWindow;
+import org.omnisila.engine.analysis.AnalysisListener;
+import org.omnisila.engine.analysis.AnalysisOutcome;
+import org.omnisila.engine.models.ModelFiles;
+import org.omnisila.engine.models.Sha256;
+import org.omnisila.engine.video.SyntheticVideo;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Analyze in the window, headless on Monocle, with the embedded model and the real extractors (loaded once for
+ * the class: every window gets the same engine, which only the class closes).
+ */
+@ExtendWith(ApplicationExtension.class)
+class AnalyzeInWindowTest {
+    private static EmbeddedAnalysisEngine shared;
+    private static Path videos;
+    private static Path shortVideo;
+    private static Path otherVideo;
+    private static Path longVideo;
+
+    @TempDir
+    Path storeDir;
+    private ResultStore store;
+    private MainWindow window;
+
+    @BeforeAll
+    static void videos() throws Exception {
+        shared = new EmbeddedAnalysisEngine(new ModelFiles(), null);
+        videos = Files.createTempDirectory("analyze-in-window");
+        shortVideo = videos.resolve("short.mp4");
+        SyntheticVideo.mp4(160, 120, 10, 40).write(shortVideo);
+        otherVideo = videos.resolve("other.mp4");
+        SyntheticVideo.mp4(160, 120, 10, 20).write(otherVideo);
+        longVideo = videos.resolve("long.mp4");
+        SyntheticVideo.mp4(160, 120, 10, 1200).write(longVideo);
+    }
+
+    @AfterAll
+    static void close() throws Exception {
+        shared.close();
+        try (var files = Files.list(videos)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Files.delete(videos);
+    }
+
+    /** The shared engine, left open when a window closes. */
+    private static final class Shared implements AnalysisEngine {
+        @Override
+        public String device() {
+            return shared.device();
+        }
+
+        @Override
+        public String modelSha256() {
+            return shared.modelSha256();
+        }
+
+        @Override
+        public AnalysisOutcome analyze(Path video, AnalysisListener listener, BooleanSupplier cancelled) {
+            return shared.analyze(video, listener, cancelled);
+        }
+
+        @Override
+        public void close() {
+        }
+    }
+
+    @Start
+    void start(Stage stage) {
+        store = new ResultStore(storeDir);
+        window = new MainWindow(stage, new AnalysisViewModel(new Shared(), store));
+        stage.setScene(new Scene(window.root(), 1000, 700));
+        stage.show();
+    }
+
+    @Test
+    void analyzeShowsTheResultKeepsItAndAReopenShowsItWithoutAnalysingAgain(FxRobot robot) throws Exception {
+        robot.interact(() -> window.open(shortVideo));
+        robot.clickOn("#analyze");
+        waitUntil(60, () -> window.timeline().dataProperty().get() != null);
+        assertEquals(2, window.timeline().dataProperty().get().analysis().segments().size(), "4 s in 2-s segments");
+        Path stored = store.file(Sha256.of(shortVideo), shared.modelSha256());
+        assertTrue(Files.isRegularFile(stored), stored + " written");
+        assertEquals(1, window.analysis().runs());
+        waitUntil(5, () -> !window.analysis().runningProperty().get());
+        assertFalse(robot.lookup("#analysis-progress").query().isVisible(), "the progress bar goes away");
+
+        robot.interact(() -> window.open(otherVideo));
+        waitUntil(5, () -> window.timeline().dataProperty().get() == null);
+        robot.interact(() -> window.open(shortVideo));
+        waitUntil(10, () -> window.timeline().dataProperty().get() != null);
+        assertEquals(2, window.timeline().dataProperty().get().analysis().segments().size());
+        assertEquals(1, window.analysis().runs(), "the stored result is shown, the engine not run again");
+    }
+
+    @Test
+    void cancelStopsMidwayWithNoResultAndNothingStored(FxRobot robot) throws Exception {
+        robot.interact(() -> window.open(longVideo));
+        robot.clickOn("#analyze");
+        Node bar = robot.lookup("#analysis-progress").query();
+        waitUntil(60, () -> window.analysis().progressProperty().get() > 0.02);
+        assertTrue(bar.isVisible());
+        String text = robot.lookup("#analysis-progress-text").queryAs(Label.class).getText();
+        assertTrue(text.startsWith("decoding and scene extraction "), text);
+        robot.clickOn("#analysis-cancel");
+        waitUntil(10, () -> !window.analysis().runningProperty().get());
+        assertTrue(window.analysis().progressProperty().get() < 0.5, "stopped midway");
+        assertFalse(bar.isVisible(), "the progress bar goes away");
+        assertNull(window.timeline().dataProperty().get());
+        assertNull(window.analysis().resultProperty().get());
+        assertEquals("Analysis cancelled; nothing was stored.", message(robot).getText());
+        assertFalse(Files.isRegularFile(store.file(Sha256.of(longVideo), shared.modelSha256())));
+    }
+
+    @Test
+    void aTextFileNamedMp4GivesAMessageWithWhatToDo(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path notAVideo = dir.resolve("notes.mp4");
+        Files.writeString(notAVideo, "these are my notes, not a video\n");
+        robot.interact(() -> window.open(notAVideo));
+        robot.clickOn("#analyze");
+        waitUntil(30, () -> message(robot).isVisible());
+        String text = message(robot).getText();
+        assertTrue(text.startsWith("Cannot analyse "), text);
+        assertTrue(text.contains("notes.mp4: not a video file"), text);
+        assertTrue(text.contains("Choose a video file"), text);
+        assertFalse(text.contains("Exception") || text.contains("\tat "), text);
+        assertNull(window.timeline().dataProperty().get());
+    }
+
+    @Test
+    void aDamagedStoredResultIsIgnoredWithANotice(FxRobot robot) throws Exception {
+        Path stored = store.file(Sha256.of(otherVideo), shared.modelSha256());
+        Files.writeString(stored, "{ \"schemaVersion\": 2, ");
+        robot.interact(() -> window.open(otherVideo));
+        waitUntil(10, () -> message(robot).isVisible());
+        assertTrue(message(robot).getText().startsWith("The stored result of this video is damaged"),
+                message(robot).getText());
+        assertNull(window.timeline().dataProperty().get());
+        assertEquals(0, window.analysis().runs());
+    }
+
+    @Test
+    void theStatusBarNamesTheDevice(FxRobot robot) throws Exception {
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        waitUntil(30, () -> status.getText().matches(".*Device: (CPU|CUDA)$"));
+        assertTrue(status.getText().startsWith("Model: "), status.getText());
+    }
+
+    private static Label message(FxRobot robot) {
+        return robot.lookup("#analysis-message").queryAs(Label.class);
+    }
+
+    private static void waitUntil(int seconds, Callable<Boolean> condition) throws Exception {
+        WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, condition);
+    }
+}
