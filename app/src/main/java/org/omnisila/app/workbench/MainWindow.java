@@ -21,8 +21,9 @@ import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.omnisila.app.workbench.analysis.AnalysisView;
 import org.omnisila.app.workbench.analysis.AnalysisViewModel;
-import org.omnisila.app.workbench.player.PlayerView;
+import org.omnisila.app.workbench.export.ExportViewModel;
 import org.omnisila.app.workbench.player.OverlayBox;
+import org.omnisila.app.workbench.player.PlayerView;
 import org.omnisila.app.workbench.player.PlayerViewModel;
 import org.omnisila.app.workbench.segment.SegmentPanelView;
 import org.omnisila.app.workbench.segment.SegmentPanelViewModel;
@@ -55,6 +56,12 @@ public final class MainWindow {
     private final SegmentPanelView segmentView = new SegmentPanelView(segmentPanel);
     private final BorderPane centreArea = new BorderPane();
     private final AnalysisViewModel analysis;
+    private final ExportViewModel export = new ExportViewModel(java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "export");
+        t.setDaemon(true);
+        return t;
+    }), javafx.application.Platform::runLater);
+    private final Label exportMessage = new Label();
     private final AnalysisView analysisView;
     private final VBox underVideo;
 
@@ -101,7 +108,9 @@ public final class MainWindow {
                 + (analysis.deviceProperty().get().isEmpty() ? "" : "  |  Device: " + analysis.deviceProperty().get()),
                 analysis.deviceProperty()));
         analysis.resultProperty().addListener((o, was, now) -> showAnalysis(now));
-        statusBar = new HBox(status);
+        exportMessage.setId("export-message");
+        exportMessage.textProperty().bind(export.messageProperty());
+        statusBar = new HBox(16, status, exportMessage);
         statusBar.setPadding(new Insets(2, 8, 2, 8));
         menu = menuBar();
         centreArea.setCenter(centre);
@@ -158,6 +167,7 @@ public final class MainWindow {
 
     /** Shows an analysis on the timeline and, for the segment at its start, in the segment panel. */
     public void showAnalysis(VideoAnalysis analysis) {
+        export.analysisProperty().set(analysis);
         timeline.setAnalysis(analysis);
         if (analysis != null) {
             timeline.seek(0);
@@ -210,6 +220,11 @@ public final class MainWindow {
         return analysis;
     }
 
+    /** Export and questions about the analysis shown. */
+    public ExportViewModel exports() {
+        return export;
+    }
+
     /** @return the player in the centre */
     PlayerView player() {
         return player;
@@ -237,6 +252,10 @@ public final class MainWindow {
                 openResult(f.toPath());
             }
         });
+        MenuItem exportJson = exportItem("Export result JSON...", ExportViewModel.Format.RESULT_JSON, "json");
+        MenuItem exportCsv = exportItem("Export located sentiments as CSV...", ExportViewModel.Format.LOCATED_CSV,
+                "csv");
+        MenuItem exportHtml = exportItem("Export HTML report...", ExportViewModel.Format.HTML_REPORT, "html");
         MenuItem quit = new MenuItem("Quit");
         quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
         quit.setOnAction(e -> stage.close());
@@ -245,9 +264,54 @@ public final class MainWindow {
         analyze.setAccelerator(KeyCombination.keyCombination("Shortcut+Enter"));
         analyze.disableProperty().bind(analysis.runningProperty().or(analysis.videoProperty().isNull()));
         analyze.setOnAction(e -> analysis.analyze());
-        MenuBar bar = new MenuBar(new Menu("File", null, open, openResult, quit), new Menu("Analysis", null, analyze));
+        MenuItem ask = new MenuItem("Ask...");
+        ask.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
+        ask.disableProperty().bind(export.analysisProperty().isNull());
+        ask.setOnAction(e -> askDialog());
+        MenuBar bar = new MenuBar(new Menu("File", null, open, openResult, exportJson, exportCsv, exportHtml, quit),
+                new Menu("Analysis", null, analyze, ask));
         bar.setId("menu");
         return bar;
+    }
+
+    private MenuItem exportItem(String text, ExportViewModel.Format format, String extension) {
+        MenuItem item = new MenuItem(text);
+        item.disableProperty().bind(export.analysisProperty().isNull().or(export.busyProperty()));
+        item.setOnAction(e -> {
+            VideoAnalysis shown = export.analysisProperty().get();
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(text.replace("...", ""));
+            String base = Path.of(shown.video().path()).getFileName().toString();
+            chooser.setInitialFileName(base + (format == ExportViewModel.Format.RESULT_JSON ? ".result" : "") + "."
+                    + extension);
+            File f = chooser.showSaveDialog(stage);
+            if (f != null) {
+                Path playing = player.viewModel().videoProperty().get();
+                export.export(format, f.toPath(), playing != null ? playing : Path.of(shown.video().path()));
+            }
+        });
+        return item;
+    }
+
+    /** Asks an instruction in the paper's form about the shown analysis and shows the answer. */
+    private void askDialog() {
+        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(
+                org.omnisila.engine.instruct.Instruction.PAPER);
+        dialog.setTitle("Ask");
+        dialog.setHeaderText("An instruction about this video: identify / locate / attribute; the whole video, "
+                + "\"segment 3\", \"at 12 s\" or \"from 4 s to 8 s\"");
+        dialog.initOwner(stage);
+        dialog.showAndWait().ifPresent(q -> {
+            javafx.scene.control.TextArea answer = new javafx.scene.control.TextArea(export.ask(q));
+            answer.setEditable(false);
+            answer.setWrapText(true);
+            Alert shown = new Alert(Alert.AlertType.INFORMATION);
+            shown.setTitle("Answer");
+            shown.setHeaderText(q);
+            shown.getDialogPane().setContent(answer);
+            shown.initOwner(stage);
+            shown.show();
+        });
     }
 
     /** @return the region the player draws into (the timeline is under it, outside it) */

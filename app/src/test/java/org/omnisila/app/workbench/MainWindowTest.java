@@ -85,6 +85,24 @@ class MainWindowTest {
     }
 
     @Test
+    void anOpenedResultCanBeExportedAndAskedAbout(FxRobot robot, @TempDir Path dir) throws Exception {
+        Path good = dir.resolve("good.result.json");
+        ResultJson.write(Fixtures.analysis(), good);
+        robot.interact(() -> assertTrue(window.openResult(good)));
+        Path csv = dir.resolve("located.csv");
+        java.util.List<java.util.concurrent.CompletableFuture<Boolean>> done = new java.util.ArrayList<>();
+        robot.interact(() -> done.add(window.exports().export(
+                org.omnisila.app.workbench.export.ExportViewModel.Format.LOCATED_CSV, csv, null)));
+        assertTrue(done.get(0).get(10, TimeUnit.SECONDS));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(Files.readString(csv).startsWith("video,start,end,label,score,attribution"));
+        Label message = robot.lookup("#export-message").queryAs(Label.class);
+        assertEquals("Exported " + csv, message.getText());
+        assertTrue(window.exports().ask("identify").startsWith("The explicit visual sentiment"),
+                window.exports().ask("identify"));
+    }
+
+    @Test
     void aTextFileNamedMp4ShowsWhyItCannotBePlayed(FxRobot robot, @TempDir Path dir) throws Exception {
         Path notAVideo = dir.resolve("notes.mp4");
         Files.writeString(notAVideo, "these are my notes, not a video\n");
