@@ -104,9 +104,11 @@ public final class MainWindow {
         });
         status.setId("status");
         String model = "Model: " + EmbeddedModel.summary();
-        status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> model
-                + (analysis.deviceProperty().get().isEmpty() ? "" : "  |  Device: " + analysis.deviceProperty().get()),
-                analysis.deviceProperty()));
+        // the device first: a narrow window cuts the long model line, whose whole text is in the tooltip
+        status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
+                (analysis.deviceProperty().get().isEmpty() ? "" : "Device: " + analysis.deviceProperty().get()
+                        + "  |  ") + model, analysis.deviceProperty()));
+        status.setTooltip(new javafx.scene.control.Tooltip(model));
         analysis.resultProperty().addListener((o, was, now) -> showAnalysis(now));
         exportMessage.setId("export-message");
         exportMessage.textProperty().bind(export.messageProperty());

@@ -169,8 +169,8 @@ class AnalyzeInWindowTest {
     @Test
     void theStatusBarNamesTheDevice(FxRobot robot) throws Exception {
         Label status = robot.lookup("#status").queryAs(Label.class);
-        waitUntil(30, () -> status.getText().matches(".*Device: (CPU|CUDA)$"));
-        assertTrue(status.getText().startsWith("Model: "), status.getText());
+        waitUntil(30, () -> status.getText().matches("^Device: (CPU|CUDA)  \\|  Model: .*"));
+        assertTrue(status.getText().contains("|  Model: Embedded default"), status.getText());
     }
 
     private static Label message(FxRobot robot) {
