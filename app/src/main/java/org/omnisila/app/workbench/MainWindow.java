@@ -22,6 +22,8 @@ import javafx.stage.WindowEvent;
 import org.omnisila.app.workbench.analysis.AnalysisView;
 import org.omnisila.app.workbench.analysis.AnalysisViewModel;
 import org.omnisila.app.workbench.export.ExportViewModel;
+import org.omnisila.app.workbench.overlay.EmbeddedCueSource;
+import org.omnisila.app.workbench.overlay.OverlayViewModel;
 import org.omnisila.app.workbench.player.OverlayBox;
 import org.omnisila.app.workbench.player.PlayerView;
 import org.omnisila.app.workbench.player.PlayerViewModel;
@@ -62,6 +64,13 @@ public final class MainWindow {
         return t;
     }), javafx.application.Platform::runLater);
     private final Label exportMessage = new Label();
+    private final OverlayViewModel overlays = new OverlayViewModel(new EmbeddedCueSource(),
+            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "cue-overlays");
+                t.setDaemon(true);
+                return t;
+            }), javafx.application.Platform::runLater);
+    private final Label overlayMessage = new Label();
     private final AnalysisView analysisView;
     private final VBox underVideo;
 
@@ -112,7 +121,9 @@ public final class MainWindow {
         analysis.resultProperty().addListener((o, was, now) -> showAnalysis(now));
         exportMessage.setId("export-message");
         exportMessage.textProperty().bind(export.messageProperty());
-        statusBar = new HBox(16, status, exportMessage);
+        overlayMessage.setId("overlay-message");
+        overlayMessage.textProperty().bind(overlays.messageProperty());
+        statusBar = new HBox(16, status, exportMessage, overlayMessage);
         statusBar.setPadding(new Insets(2, 8, 2, 8));
         menu = menuBar();
         centreArea.setCenter(centre);
@@ -124,8 +135,28 @@ public final class MainWindow {
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             player.viewModel().close();
             analysis.close();
+            overlays.cancel();
         });
         connectPlayerAndTimeline();
+        connectOverlays();
+    }
+
+    /** The cue overlays follow the player's time, the toggles and the computed track of the video shown. */
+    private void connectOverlays() {
+        PlayerViewModel p = player.viewModel();
+        javafx.beans.InvalidationListener refresh = o -> {
+            java.util.List<OverlayBox> boxes = overlays.boxesAt(p.videoProperty().get(),
+                    p.currentTimeProperty().get());
+            if (boxes != null) {
+                p.overlay().setAll(boxes);
+            }
+        };
+        p.currentTimeProperty().addListener(refresh);
+        p.videoProperty().addListener(refresh);
+        overlays.trackProperty().addListener(refresh);
+        overlays.facesProperty().addListener(refresh);
+        overlays.posesProperty().addListener(refresh);
+        overlays.objectsProperty().addListener(refresh);
     }
 
     /**
@@ -227,6 +258,11 @@ public final class MainWindow {
         return export;
     }
 
+    /** The cue overlays over the video: toggles, the computed cues. */
+    public OverlayViewModel overlays() {
+        return overlays;
+    }
+
     /** @return the player in the centre */
     PlayerView player() {
         return player;
@@ -270,10 +306,27 @@ public final class MainWindow {
         ask.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
         ask.disableProperty().bind(export.analysisProperty().isNull());
         ask.setOnAction(e -> askDialog());
+        MenuItem cues = new MenuItem("Compute cue overlays");
+        cues.setId("menu-cue-overlays");
+        cues.disableProperty().bind(overlays.busyProperty().or(player.viewModel().videoProperty().isNull()));
+        cues.setOnAction(e -> overlays.compute(player.viewModel().videoProperty().get()));
+        MenuItem cancelCues = new MenuItem("Cancel cue overlays");
+        cancelCues.disableProperty().bind(overlays.busyProperty().not());
+        cancelCues.setOnAction(e -> overlays.cancel());
         MenuBar bar = new MenuBar(new Menu("File", null, open, openResult, exportJson, exportCsv, exportHtml, quit),
-                new Menu("Analysis", null, analyze, ask));
+                new Menu("Analysis", null, analyze, ask, cues, cancelCues),
+                new Menu("View", null, toggle("Faces", overlays.facesProperty()),
+                        toggle("Poses", overlays.posesProperty()), toggle("Objects", overlays.objectsProperty())));
         bar.setId("menu");
         return bar;
+    }
+
+    private static javafx.scene.control.CheckMenuItem toggle(String text,
+            javafx.beans.property.BooleanProperty shown) {
+        javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem(text);
+        item.setId("menu-view-" + text.toLowerCase(java.util.Locale.ROOT));
+        item.selectedProperty().bindBidirectional(shown);
+        return item;
     }
 
     private MenuItem exportItem(String text, ExportViewModel.Format format, String extension) {

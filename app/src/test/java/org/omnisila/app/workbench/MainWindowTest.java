@@ -127,4 +127,47 @@ class MainWindowTest {
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) throws Exception {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition);
     }
+
+    @Test
+    void computedCuesAreDrawnAtThePlayersTimeAndFollowTheViewToggles(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        Path video = dir.resolve("clip.mp4");
+        SyntheticVideo.mp4(160, 120, 10, 40).write(video);
+        robot.interact(() -> window.open(video));
+        WaitForAsyncUtils.waitForFxEvents();
+        Path opened = video.toAbsolutePath().normalize();
+        java.util.Map<String, Float> p = java.util.Map.of("happy", 0.92f);
+        var face = new org.omnisila.engine.scene.export.SceneCueFile.FaceCue(
+                new org.omnisila.engine.api.Box(10, 20, 30, 40), 0.99f, p, "happy");
+        var cup = new org.omnisila.engine.scene.export.SceneCueFile.ObjectCue("cup", 41,
+                new org.omnisila.engine.api.Box(60, 60, 20, 20), 0.7f);
+        java.util.List<org.omnisila.engine.scene.export.SceneCueFile.FrameCues> frames = new java.util.ArrayList<>();
+        for (int k = 0; k < 8; k++) {
+            double t = 0.125 + 0.25 * k;
+            frames.add(new org.omnisila.engine.scene.export.SceneCueFile.FrameCues(k, t, t, java.util.List.of(face),
+                    java.util.List.of(), java.util.List.of(cup), java.util.List.of(), null));
+        }
+        robot.interact(() -> window.overlays().setTrack(opened, org.omnisila.app.workbench.overlay.CueTrack.of(
+                java.util.List.of(new org.omnisila.engine.scene.export.SceneCueFile.SegmentCues(0, 0, 2, frames)))));
+        window.player().viewModel().seek(1.0).get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(java.util.List.of("happy 0.92", "cup"), labels());
+        javafx.scene.control.MenuBar bar = robot.lookup("#menu").queryAs(javafx.scene.control.MenuBar.class);
+        javafx.scene.control.Menu view = bar.getMenus().stream().filter(m -> m.getText().equals("View"))
+                .findFirst().orElseThrow();
+        assertEquals(java.util.List.of("Faces", "Poses", "Objects"),
+                view.getItems().stream().map(javafx.scene.control.MenuItem::getText).toList());
+        assertTrue(view.getItems().stream()
+                .allMatch(i -> ((javafx.scene.control.CheckMenuItem) i).isSelected()));
+        robot.interact(() -> ((javafx.scene.control.CheckMenuItem) view.getItems().get(0)).setSelected(false));
+        assertEquals(java.util.List.of("cup"), labels());
+        robot.interact(() -> ((javafx.scene.control.CheckMenuItem) view.getItems().get(2)).setSelected(false));
+        assertTrue(labels().isEmpty());
+    }
+
+    private java.util.List<String> labels() {
+        WaitForAsyncUtils.waitForFxEvents();
+        return window.player().viewModel().overlay().stream()
+                .map(org.omnisila.app.workbench.player.OverlayBox::label).toList();
+    }
 }

@@ -1,0 +1,39 @@
+package org.omnisila.app.workbench.overlay;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.omnisila.engine.analysis.AnalysisListener;
+import org.omnisila.engine.icm.DeviceChoice;
+import org.omnisila.engine.models.ModelFiles;
+import org.omnisila.engine.scene.SceneExtractors;
+import org.omnisila.engine.scene.export.SceneCueFile.SegmentCues;
+import org.omnisila.engine.scene.export.SceneCueRecorder;
+import org.omnisila.engine.video.SegmentPlan;
+import org.omnisila.engine.video.SegmentSampler;
+import org.omnisila.engine.video.VideoCancelledException;
+import org.omnisila.engine.video.VideoProbe;
+
+/**
+ * The bundled extractors, as {@code omnisila scenes} runs them without masks (2-s segments, 8 frames each, the
+ * analysis's plan), on CUDA when present. The extractors are loaded for each run and closed after it.
+ */
+public final class EmbeddedCueSource implements CueSource {
+    private static final SegmentPlan PLAN = new SegmentPlan(2.0, 8);
+
+    @Override
+    public List<SegmentCues> record(Path video, AnalysisListener listener, BooleanSupplier cancelled) {
+        double duration = VideoProbe.info(video).duration(); // no video: fails before the models load
+        listener.progress("loading the extractors", 0);
+        try (SceneExtractors.Bundle extractors = SceneExtractors.bundle(
+                DeviceChoice.choose("auto", DeviceChoice.gpuCount()), new ModelFiles())) {
+            SceneCueRecorder recorder = new SceneCueRecorder(extractors, null);
+            new SegmentSampler(PLAN).sample(video, recorder,
+                    f -> listener.progress("decoding and scene extraction", f), cancelled);
+            if (cancelled.getAsBoolean()) {
+                throw new VideoCancelledException(video, duration, duration);
+            }
+            return List.copyOf(recorder.segments());
+        }
+    }
+}
