@@ -16,9 +16,8 @@ import org.omnisila.engine.bench.ModelBenchmark;
 import org.omnisila.engine.bench.ObjectSceneBenchmark;
 import org.omnisila.engine.bench.SceneBenchmark;
 import org.omnisila.engine.bench.TfjsBenchmark;
-import org.omnisila.engine.icm.DeviceChoice;
-import org.omnisila.engine.video.SegmentPlan;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -129,13 +128,8 @@ public final class BenchCommand implements Runnable {
         int runs;
 
         @Override
-        public Integer call() throws Exception {
-            Path dir = Files.createTempDirectory("omnisila-bench");
-            try {
-                return print(spec, WorkbenchBenchmark.run(dir, runs));
-            } finally {
-                Files.deleteIfExists(dir);
-            }
+        public Integer call() throws IOException {
+            return printInTempDir(spec, dir -> WorkbenchBenchmark.run(dir, runs));
         }
     }
 
@@ -175,8 +169,8 @@ public final class BenchCommand implements Runnable {
         @Option(names = "--runs", defaultValue = "5", description = "Timed runs per step (default: ${DEFAULT-VALUE}).")
         int runs;
 
-        @Option(names = "--device", defaultValue = "auto", description = "auto, cpu or cuda[:N] (default: ${DEFAULT-VALUE}).")
-        String device;
+        @Mixin
+        DeviceOption device;
 
         abstract BenchTable run(Device device, int runs);
 
@@ -187,7 +181,7 @@ public final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() {
-            return print(spec, report(DeviceChoice.choose(device, DeviceChoice.gpuCount())));
+            return print(spec, report(device.choose()));
         }
     }
 
@@ -240,14 +234,13 @@ public final class BenchCommand implements Runnable {
                         + "widths, which costs the same).")
         Path model;
 
-        @Option(names = "--segment", defaultValue = "2.0", paramLabel = "SECONDS",
-                description = "With VIDEO: segment length (default: ${DEFAULT-VALUE}); 8 frames per segment.")
-        double segment;
+        @Mixin
+        SegmentOption segment;
 
         @Override
         String report(Device dev) {
             return video == null ? super.report(dev) : AnalysisBenchmark.run(video, dev,
-                    new AnalysisBenchmark.Settings(new SegmentPlan(segment, 8), runs, model)).format();
+                    new AnalysisBenchmark.Settings(segment.plan(), runs, model)).format();
         }
 
         @Override

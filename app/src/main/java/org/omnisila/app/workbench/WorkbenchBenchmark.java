@@ -1,7 +1,7 @@
 package org.omnisila.app.workbench;
 
 import java.lang.management.ManagementFactory;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,8 +36,11 @@ public final class WorkbenchBenchmark {
     private WorkbenchBenchmark() {
     }
 
-    /** @return the table; {@code work} holds the generated 640x360 video */
-    public static String run(Path work, int runs) throws Exception {
+    /**
+     * @param work a scratch folder for the generated 640x360 video
+     * @return the table
+     */
+    public static BenchTable run(Path work, int runs) throws IOException {
         double jvmStart = ManagementFactory.getRuntimeMXBean().getStartTime();
         Path video = work.resolve("bench-640x360.mp4");
         long g0 = System.nanoTime();
@@ -61,7 +64,7 @@ public final class WorkbenchBenchmark {
                 return true;
             });
             while (HeadlessFx.call(() -> window.player().viewModel().frameProperty().get() == null)) {
-                Thread.sleep(2);
+                pause();
             }
             firstFrame[r] = (System.nanoTime() - t0) / 1e6;
             if (r == 0) {
@@ -88,8 +91,17 @@ public final class WorkbenchBenchmark {
         table.add("open a video -> first frame shown", firstFrame);
         table.note(String.format(Locale.ROOT, "JVM start -> first frame shown (first run; JavaFX start included, "
                 + "writing the test video left out): %.0f ms", launchToFrame));
-        Files.deleteIfExists(video);
-        return table.format();
+        return table;
+    }
+
+    /** Waits 2 ms between polls of the FX thread. */
+    private static void pause() {
+        try {
+            Thread.sleep(2);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for the first frame", e);
+        }
     }
 
     private static long usedHeap() {
