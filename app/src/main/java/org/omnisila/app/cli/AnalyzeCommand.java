@@ -1,25 +1,20 @@
 package org.omnisila.app.cli;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.omnisila.engine.analysis.AnalysisOutcome;
-import org.omnisila.engine.analysis.CheckpointModels;
 import org.omnisila.engine.analysis.EmbeddedModel;
+import org.omnisila.engine.analysis.LoadedAnalyzer;
 import org.omnisila.engine.analysis.SceneCache;
 import org.omnisila.engine.analysis.VideoAnalyzer;
 import org.omnisila.engine.api.LocatedSentiment;
-import org.omnisila.engine.api.ModelInfo;
 import org.omnisila.engine.api.ResultJson;
-import org.omnisila.engine.icm.DeviceChoice;
 import org.omnisila.engine.models.ModelFiles;
 import org.omnisila.engine.scene.SceneExtractor;
-import org.omnisila.engine.scene.SceneExtractors;
 import org.omnisila.engine.video.VideoCancelledException;
 import org.omnisila.engine.video.VideoWarning;
 import picocli.CommandLine.Command;
@@ -61,17 +56,14 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Device dev = device.choose();
         Path target = out != null ? out : video.resolveSibling(video.getFileName() + ".omnisila.json");
-        List<SceneExtractor> extractors = SceneExtractors.open(dev, new ModelFiles());
-        try (CtrlC stop = new CtrlC(); NDManager manager = NDManager.newBaseManager(dev, "PyTorch")) {
-            Path checkpoint = model != null ? model : EmbeddedModel.checkpoint(new ModelFiles());
-            CheckpointModels.Loaded loaded = CheckpointModels.load(checkpoint, manager);
-            ModelInfo info = new ModelInfo("ICM", loaded.checkpoint().config().name(), loaded.checkpoint().sha256(),
-                    DeviceChoice.describe(dev));
-            VideoAnalyzer analyzer = new VideoAnalyzer(loaded.model(), info, extractors,
-                    segment.plan(), 3, noCache ? null : SceneCache.standard(n -> err.println("warning: " + n)),
-                    manager);
+        Path checkpoint = model != null ? model : EmbeddedModel.checkpoint(new ModelFiles());
+        SceneCache cache = noCache ? null : SceneCache.standard(n -> err.println("warning: " + n));
+        try (CtrlC stop = new CtrlC();
+             LoadedAnalyzer loaded = LoadedAnalyzer.open(checkpoint, dev, new ModelFiles(), segment.plan(), cache)) {
             err.printf(Locale.ROOT, "analysing %s with %s on %s%n", video,
-                    model != null ? model : "the embedded model (" + EmbeddedModel.summary() + ")", info.device());
+                    model != null ? model : "the embedded model (" + EmbeddedModel.summary() + ")",
+                    loaded.info().device());
+            VideoAnalyzer analyzer = loaded.analyzer();
             AnalysisOutcome outcome;
             try {
                 outcome = analyzer.analyze(video, new PhaseProgress(err), stop::requested);
@@ -92,8 +84,6 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             o.flush();
             return 0;
-        } finally {
-            extractors.forEach(SceneExtractor::close);
         }
     }
 }

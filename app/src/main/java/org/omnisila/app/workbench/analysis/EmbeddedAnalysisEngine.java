@@ -1,22 +1,16 @@
 package org.omnisila.app.workbench.analysis;
 
 import ai.djl.Device;
-import ai.djl.ndarray.NDManager;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.omnisila.engine.analysis.AnalysisListener;
 import org.omnisila.engine.analysis.AnalysisOutcome;
-import org.omnisila.engine.analysis.CheckpointModels;
 import org.omnisila.engine.analysis.EmbeddedModel;
+import org.omnisila.engine.analysis.LoadedAnalyzer;
 import org.omnisila.engine.analysis.SceneCache;
-import org.omnisila.engine.analysis.VideoAnalyzer;
-import org.omnisila.engine.api.ModelInfo;
 import org.omnisila.engine.icm.DeviceChoice;
 import org.omnisila.engine.icm.checkpoint.IcmCheckpoint;
 import org.omnisila.engine.models.ModelFiles;
-import org.omnisila.engine.scene.SceneExtractor;
-import org.omnisila.engine.scene.SceneExtractors;
 import org.omnisila.engine.video.SegmentPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,16 +22,12 @@ import org.slf4j.LoggerFactory;
  */
 public final class EmbeddedAnalysisEngine implements AnalysisEngine {
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedAnalysisEngine.class);
-    private static final SegmentPlan PLAN = new SegmentPlan(2.0, 8);
-    private static final int CUES_PER_SCENE = 3;
 
     private final ModelFiles files;
     private final SceneCache cache;
     private Device device;
     private volatile String modelSha256;
-    private List<SceneExtractor> extractors;
-    private NDManager manager;
-    private VideoAnalyzer analyzer;
+    private LoadedAnalyzer loaded;
 
     /**
      * @param files where the model files are copied to
@@ -78,41 +68,24 @@ public final class EmbeddedAnalysisEngine implements AnalysisEngine {
 
     @Override
     public synchronized AnalysisOutcome analyze(Path video, AnalysisListener listener, BooleanSupplier cancelled) {
-        if (analyzer == null) {
+        if (loaded == null) {
             listener.progress("loading the model and extractors", 0);
             load();
         }
-        return analyzer.analyze(video, listener, cancelled);
+        return loaded.analyzer().analyze(video, listener, cancelled);
     }
 
     private void load() {
         long start = System.nanoTime();
-        Device dev = chosenDevice();
-        List<SceneExtractor> opened = SceneExtractors.open(dev, files);
-        NDManager m = NDManager.newBaseManager(dev, "PyTorch");
-        try {
-            CheckpointModels.Loaded loaded = CheckpointModels.load(EmbeddedModel.checkpoint(files), m);
-            ModelInfo info = new ModelInfo("ICM", loaded.checkpoint().config().name(), loaded.checkpoint().sha256(),
-                    DeviceChoice.describe(dev));
-            analyzer = new VideoAnalyzer(loaded.model(), info, opened, PLAN, CUES_PER_SCENE, cache, m);
-        } catch (RuntimeException e) {
-            m.close();
-            opened.forEach(SceneExtractor::close);
-            throw e;
-        }
-        extractors = opened;
-        manager = m;
+        loaded = LoadedAnalyzer.open(EmbeddedModel.checkpoint(files), chosenDevice(), files, SegmentPlan.DEFAULT, cache);
         LOG.info("model and extractors loaded on {} in {} ms", device(), (System.nanoTime() - start) / 1_000_000);
     }
 
     @Override
     public synchronized void close() {
-        if (analyzer != null) {
-            analyzer = null;
-            manager.close();
-            extractors.forEach(SceneExtractor::close);
-            manager = null;
-            extractors = null;
+        if (loaded != null) {
+            loaded.close();
+            loaded = null;
         }
     }
 }

@@ -19,11 +19,11 @@ import org.omnisila.engine.video.VideoProbe;
  * analysis's plan), on CUDA when present. The extractors are loaded for each run and closed after it.
  */
 public final class EmbeddedCueSource implements CueSource {
-    private static final SegmentPlan PLAN = new SegmentPlan(2.0, 8);
+    private static final SegmentPlan PLAN = SegmentPlan.DEFAULT;
 
     @Override
     public List<SegmentCues> record(Path video, AnalysisListener listener, BooleanSupplier cancelled) {
-        double duration = VideoProbe.info(video).duration(); // no video: fails before the models load
+        double duration = VideoProbe.probe(video).duration(); // no video: fails before the models load (no hashing)
         listener.progress("loading the extractors", 0);
         try (SceneExtractors.Bundle extractors = SceneExtractors.bundle(
                 DeviceChoice.choose("auto", DeviceChoice.gpuCount()), new ModelFiles())) {
