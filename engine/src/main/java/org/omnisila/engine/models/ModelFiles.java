@@ -11,15 +11,11 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.security.MessageDigest;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Puts a model's files on disk, verified, and says where they are.
@@ -33,9 +29,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The cache root is {@code -Domnisila.cache.dir} (the launcher and the tests set it) or else
  * {@code ~/.cache/omnisila}. A copy's sha256 is checked the first time this JVM uses it; a copy
- * that does not match is replaced. The verdict is remembered per path together with the file's size,
- * modification time and file key, so a file changed afterwards is hashed again (one changed in place
- * with all three kept equal would not be: an accepted gap).
+ * that does not match is replaced. {@link Sha256#of} remembers the hash while the file's size,
+ * modification time and file key stay the same, so a file changed afterwards is hashed again.
  *
  * <p>With an override directory the files are taken from there instead, named as in the manifest,
  * verified the same way and never copied: this lets a user point at a folder holding the files.
@@ -52,8 +47,6 @@ public final class ModelFiles {
     private static final int HASH_PREFIX = 16;
     private static final Object LOCK = new Object();
 
-    /** Files whose hash matched in this JVM, with what they looked like when it did. */
-    private static final ConcurrentMap<Path, Stamp> VERIFIED = new ConcurrentHashMap<>();
 
     private final Path cacheRoot;
     private final Path overrideDir;
@@ -247,20 +240,10 @@ public final class ModelFiles {
         }
     }
 
-    /** The file's sha256, from this JVM's verdicts when the file is unchanged since it matched. */
+    /** The file's sha256 ({@link Sha256#of} remembers it while the file is unchanged). */
     private static String hashOf(Path path, FileEntry file) {
         try {
-            Stamp now = Stamp.of(path);
-            if (now.equals(VERIFIED.get(path))) {
-                return file.sha256();
-            }
-            String actual = Sha256.of(path);
-            if (actual.equals(file.sha256())) {
-                VERIFIED.put(path, now);
-            } else {
-                VERIFIED.remove(path);
-            }
-            return actual;
+            return Sha256.of(path);
         } catch (IOException e) {
             throw new ModelFileException("Cannot read model file " + path + ": " + e, e);
         }
@@ -271,16 +254,6 @@ public final class ModelFiles {
             Files.deleteIfExists(path);
         } catch (IOException e) {
             LOG.warn("Could not delete {}: {}", path, e.toString());
-        }
-    }
-
-    /** What a file looked like when it was hashed. */
-    private record Stamp(long size, long modifiedNanos, Object fileKey) {
-
-        static Stamp of(Path path) throws IOException {
-            BasicFileAttributes a = Files.readAttributes(path, BasicFileAttributes.class);
-            return new Stamp(a.size(), a.lastModifiedTime().to(TimeUnit.NANOSECONDS),
-                    a.fileKey());
         }
     }
 }
