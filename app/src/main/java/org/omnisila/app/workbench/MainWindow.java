@@ -2,26 +2,26 @@ package org.omnisila.app.workbench;
 
 import java.io.File;
 import java.nio.file.Path;
-import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
+import javafx.application.Platform;
+import javafx.geometry.Orientation;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.omnisila.app.workbench.analysis.AnalysisView;
 import org.omnisila.app.workbench.analysis.AnalysisViewModel;
 import org.omnisila.app.workbench.export.ExportViewModel;
+import org.omnisila.app.workbench.instruct.InstructionView;
+import org.omnisila.app.workbench.instruct.InstructionViewModel;
 import org.omnisila.app.workbench.overlay.EmbeddedCueSource;
 import org.omnisila.app.workbench.overlay.OverlayViewModel;
 import org.omnisila.app.workbench.player.OverlayBox;
@@ -48,29 +48,21 @@ public final class MainWindow {
     private final ListView<Path> library = new ListView<>();
     private final StackPane centre = new StackPane();
     private final Label placeholder = new Label("Open a video: File > Open, or drop a file here");
-    private final Label status = new Label();
     private final PlayerView player = new PlayerView(new PlayerViewModel());
     private final MenuBar menu;
-    private final HBox statusBar;
+    private final StatusBar statusBar;
     private final TimelineViewModel timeline = new TimelineViewModel();
     private final SegmentPanelViewModel segmentPanel = new SegmentPanelViewModel();
     private final TimelineView timelineView = new TimelineView(timeline);
     private final SegmentPanelView segmentView = new SegmentPanelView(segmentPanel);
+    private final InstructionViewModel instruction = new InstructionViewModel();
+    private final InstructionView instructionView = new InstructionView(instruction);
+    private final SplitPane rightSide = new SplitPane(segmentView, instructionView);
     private final BorderPane centreArea = new BorderPane();
     private final AnalysisViewModel analysis;
-    private final ExportViewModel export = new ExportViewModel(java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "export");
-        t.setDaemon(true);
-        return t;
-    }), javafx.application.Platform::runLater);
-    private final Label exportMessage = new Label();
+    private final ExportViewModel export = new ExportViewModel(Background.thread("export"), Platform::runLater);
     private final OverlayViewModel overlays = new OverlayViewModel(new EmbeddedCueSource(),
-            java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "cue-overlays");
-                t.setDaemon(true);
-                return t;
-            }), javafx.application.Platform::runLater);
-    private final Label overlayMessage = new Label();
+            Background.thread("cue-overlays"), Platform::runLater);
     private final AnalysisView analysisView;
     private final VBox underVideo;
 
@@ -111,21 +103,16 @@ public final class MainWindow {
             e.setDropCompleted(done);
             e.consume();
         });
-        status.setId("status");
-        String model = "Model: " + EmbeddedModel.summary();
-        // the device first: a narrow window cuts the long model line, whose whole text is in the tooltip
-        status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
-                (analysis.deviceProperty().get().isEmpty() ? "" : "Device: " + analysis.deviceProperty().get()
-                        + "  |  ") + model, analysis.deviceProperty()));
-        status.setTooltip(new javafx.scene.control.Tooltip(model));
         analysis.resultProperty().addListener((o, was, now) -> showAnalysis(now));
-        exportMessage.setId("export-message");
-        exportMessage.textProperty().bind(export.messageProperty());
-        overlayMessage.setId("overlay-message");
-        overlayMessage.textProperty().bind(overlays.messageProperty());
-        statusBar = new HBox(16, status, exportMessage, overlayMessage);
-        statusBar.setPadding(new Insets(2, 8, 2, 8));
-        menu = menuBar();
+        statusBar = new StatusBar(analysis.deviceProperty(), new ReadOnlyStringWrapper(EmbeddedModel.summary()),
+                new StatusBar.Message("export-message", export.messageProperty()),
+                new StatusBar.Message("overlay-message", overlays.messageProperty()));
+        rightSide.setOrientation(Orientation.VERTICAL);
+        rightSide.setDividerPositions(0.68);
+        rightSide.setPrefWidth(340);
+        instruction.analysisProperty().bind(export.analysisProperty());
+        instruction.segmentProperty().bind(timeline.selectedSegmentProperty());
+        menu = WorkbenchMenus.of(this, stage);
         centreArea.setCenter(centre);
         segmentPanel.segmentProperty().bind(timeline.selectedSegmentProperty());
         showRegions(true);
@@ -181,7 +168,7 @@ public final class MainWindow {
         root.setLeft(all ? library : null);
         centreArea.setBottom(all ? underVideo : null);
         root.setCenter(centreArea);
-        root.setRight(all ? segmentView : null);
+        root.setRight(all ? rightSide : null);
         root.setBottom(all ? statusBar : null);
     }
 
@@ -268,105 +255,19 @@ public final class MainWindow {
         return player;
     }
 
-    private MenuBar menuBar() {
-        MenuItem open = new MenuItem("Open...");
-        open.setAccelerator(KeyCombination.keyCombination("Shortcut+O"));
-        open.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Open a video");
-            File f = chooser.showOpenDialog(stage);
-            if (f != null) {
-                open(f.toPath());
-            }
-        });
-        MenuItem openResult = new MenuItem("Open result JSON...");
-        openResult.setOnAction(e -> {
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle("Open a result JSON");
-            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Result JSON", "*.json"),
-                    new FileChooser.ExtensionFilter("All files", "*"));
-            File f = chooser.showOpenDialog(stage);
-            if (f != null) {
-                openResult(f.toPath());
-            }
-        });
-        MenuItem exportJson = exportItem("Export result JSON...", ExportViewModel.Format.RESULT_JSON, "json");
-        MenuItem exportCsv = exportItem("Export located sentiments as CSV...", ExportViewModel.Format.LOCATED_CSV,
-                "csv");
-        MenuItem exportHtml = exportItem("Export HTML report...", ExportViewModel.Format.HTML_REPORT, "html");
-        MenuItem quit = new MenuItem("Quit");
-        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> stage.close());
-        MenuItem analyze = new MenuItem("Analyze");
-        analyze.setId("menu-analyze");
-        analyze.setAccelerator(KeyCombination.keyCombination("Shortcut+Enter"));
-        analyze.disableProperty().bind(analysis.runningProperty().or(analysis.videoProperty().isNull()));
-        analyze.setOnAction(e -> analysis.analyze());
-        MenuItem ask = new MenuItem("Ask...");
-        ask.setAccelerator(KeyCombination.keyCombination("Shortcut+I"));
-        ask.disableProperty().bind(export.analysisProperty().isNull());
-        ask.setOnAction(e -> askDialog());
-        MenuItem cues = new MenuItem("Compute cue overlays");
-        cues.setId("menu-cue-overlays");
-        cues.disableProperty().bind(overlays.busyProperty().or(player.viewModel().videoProperty().isNull()));
-        cues.setOnAction(e -> overlays.compute(player.viewModel().videoProperty().get()));
-        MenuItem cancelCues = new MenuItem("Cancel cue overlays");
-        cancelCues.disableProperty().bind(overlays.busyProperty().not());
-        cancelCues.setOnAction(e -> overlays.cancel());
-        MenuBar bar = new MenuBar(new Menu("File", null, open, openResult, exportJson, exportCsv, exportHtml, quit),
-                new Menu("Analysis", null, analyze, ask, cues, cancelCues),
-                new Menu("View", null, toggle("Faces", overlays.facesProperty()),
-                        toggle("Poses", overlays.posesProperty()), toggle("Objects", overlays.objectsProperty())));
-        bar.setId("menu");
-        return bar;
+    /** The player's state: the video shown and its time. */
+    public PlayerViewModel playerModel() {
+        return player.viewModel();
     }
 
-    private static javafx.scene.control.CheckMenuItem toggle(String text,
-            javafx.beans.property.BooleanProperty shown) {
-        javafx.scene.control.CheckMenuItem item = new javafx.scene.control.CheckMenuItem(text);
-        item.setId("menu-view-" + text.toLowerCase(java.util.Locale.ROOT));
-        item.selectedProperty().bindBidirectional(shown);
-        return item;
+    /** The instruction box's state. */
+    public InstructionViewModel instruction() {
+        return instruction;
     }
 
-    private MenuItem exportItem(String text, ExportViewModel.Format format, String extension) {
-        MenuItem item = new MenuItem(text);
-        item.disableProperty().bind(export.analysisProperty().isNull().or(export.busyProperty()));
-        item.setOnAction(e -> {
-            VideoAnalysis shown = export.analysisProperty().get();
-            FileChooser chooser = new FileChooser();
-            chooser.setTitle(text.replace("...", ""));
-            String base = Path.of(shown.video().path()).getFileName().toString();
-            chooser.setInitialFileName(base + (format == ExportViewModel.Format.RESULT_JSON ? ".result" : "") + "."
-                    + extension);
-            File f = chooser.showSaveDialog(stage);
-            if (f != null) {
-                Path playing = player.viewModel().videoProperty().get();
-                export.export(format, f.toPath(), playing != null ? playing : Path.of(shown.video().path()));
-            }
-        });
-        return item;
-    }
-
-    /** Asks an instruction in the paper's form about the shown analysis and shows the answer. */
-    private void askDialog() {
-        javafx.scene.control.TextInputDialog dialog = new javafx.scene.control.TextInputDialog(
-                org.omnisila.engine.instruct.Instruction.PAPER);
-        dialog.setTitle("Ask");
-        dialog.setHeaderText("An instruction about this video: identify / locate / attribute; the whole video, "
-                + "\"segment 3\", \"at 12 s\" or \"from 4 s to 8 s\"");
-        dialog.initOwner(stage);
-        dialog.showAndWait().ifPresent(q -> {
-            javafx.scene.control.TextArea answer = new javafx.scene.control.TextArea(export.ask(q));
-            answer.setEditable(false);
-            answer.setWrapText(true);
-            Alert shown = new Alert(Alert.AlertType.INFORMATION);
-            shown.setTitle("Answer");
-            shown.setHeaderText(q);
-            shown.getDialogPane().setContent(answer);
-            shown.initOwner(stage);
-            shown.show();
-        });
+    /** Puts the keyboard focus in the instruction box (Analysis > Ask). */
+    void focusInstruction() {
+        instructionView.focusQuestion();
     }
 
     /** @return the region the player draws into (the timeline is under it, outside it) */

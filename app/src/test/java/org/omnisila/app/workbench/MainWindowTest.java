@@ -98,8 +98,12 @@ class MainWindowTest {
         assertTrue(Files.readString(csv).startsWith("video,start,end,label,score,attribution"));
         Label message = robot.lookup("#export-message").queryAs(Label.class);
         assertEquals("Exported " + csv, message.getText());
-        assertTrue(window.exports().ask("identify").startsWith("The explicit visual sentiment"),
-                window.exports().ask("identify"));
+        robot.clickOn("#instruction-question").eraseText(200).write("identify");
+        robot.clickOn("#instruction-ask");
+        javafx.scene.control.TextArea answer = robot.lookup("#instruction-answer").queryAs(
+                javafx.scene.control.TextArea.class);
+        assertTrue(answer.getText().startsWith("The explicit visual sentiment"), answer.getText());
+        assertTrue(robot.lookup("#instruction-answered-by").queryAs(Label.class).getText().startsWith("Answered by "));
     }
 
     @Test

@@ -2,7 +2,6 @@ package org.omnisila.app.workbench.analysis;
 
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Platform;
@@ -19,6 +18,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
+import org.omnisila.app.workbench.Background;
 import org.omnisila.engine.analysis.AnalysisOutcome;
 import org.omnisila.engine.api.VideoAnalysis;
 import org.omnisila.engine.models.Sha256;
@@ -36,17 +36,9 @@ public final class AnalysisViewModel {
 
     private final AnalysisEngine engine;
     private final ResultStore store;
-    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "workbench-analysis");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService worker = Background.thread("workbench-analysis");
     /** Reads stored results, so that they show at once even while an analysis runs. */
-    private final ExecutorService lookups = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "workbench-results");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService lookups = Background.thread("workbench-results");
     private final ObjectProperty<Path> video = new SimpleObjectProperty<>();
     private final ObjectProperty<VideoAnalysis> result = new SimpleObjectProperty<>();
     private final BooleanProperty running = new SimpleBooleanProperty();

@@ -14,8 +14,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import org.omnisila.engine.api.ResultJson;
 import org.omnisila.engine.api.VideoAnalysis;
-import org.omnisila.engine.instruct.Instruction;
-import org.omnisila.engine.instruct.InstructionAnswerer;
 import org.omnisila.engine.report.HtmlReport;
 import org.omnisila.engine.report.LocatedCsv;
 import org.omnisila.engine.video.VideoCancelledException;
@@ -107,15 +105,6 @@ public final class ExportViewModel {
     /** Stops a running HTML export before its next thumbnail. */
     public void cancel() {
         cancel.set(true);
-    }
-
-    /** @return the answer to an instruction about the shown analysis, in the paper's form */
-    public String ask(String instruction) {
-        VideoAnalysis a = analysis.get();
-        if (a == null) {
-            return "There is no analysis to ask about: analyse a video or open a result JSON first.";
-        }
-        return InstructionAnswerer.answer(a, Instruction.parse(instruction));
     }
 
     private void finish(String text) {

@@ -1,0 +1,118 @@
+package org.omnisila.app.workbench;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Locale;
+import javafx.beans.property.BooleanProperty;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.input.KeyCombination;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.omnisila.app.workbench.analysis.AnalysisViewModel;
+import org.omnisila.app.workbench.export.ExportViewModel;
+import org.omnisila.app.workbench.overlay.OverlayViewModel;
+import org.omnisila.engine.api.VideoAnalysis;
+
+/** The window's menu bar: each item calls the {@link MainWindow} or one of its view models. */
+final class WorkbenchMenus {
+    private final MainWindow window;
+    private final Stage stage;
+
+    private WorkbenchMenus(MainWindow window, Stage stage) {
+        this.window = window;
+        this.stage = stage;
+    }
+
+    static MenuBar of(MainWindow window, Stage stage) {
+        WorkbenchMenus m = new WorkbenchMenus(window, stage);
+        MenuBar bar = new MenuBar(m.file(), m.analysis(), m.view());
+        bar.setId("menu");
+        return bar;
+    }
+
+    private Menu file() {
+        MenuItem open = item("Open...", "Shortcut+O", () -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Open a video");
+            File f = chooser.showOpenDialog(stage);
+            if (f != null) {
+                window.open(f.toPath());
+            }
+        });
+        MenuItem openResult = item("Open result JSON...", null, () -> {
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle("Open a result JSON");
+            chooser.getExtensionFilters().addAll(new FileChooser.ExtensionFilter("Result JSON", "*.json"),
+                    new FileChooser.ExtensionFilter("All files", "*"));
+            File f = chooser.showOpenDialog(stage);
+            if (f != null) {
+                window.openResult(f.toPath());
+            }
+        });
+        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
+        return new Menu("File", null, open, openResult,
+                export("Export result JSON...", ExportViewModel.Format.RESULT_JSON, "json"),
+                export("Export located sentiments as CSV...", ExportViewModel.Format.LOCATED_CSV, "csv"),
+                export("Export HTML report...", ExportViewModel.Format.HTML_REPORT, "html"), quit);
+    }
+
+    private Menu analysis() {
+        AnalysisViewModel analysis = window.analysis();
+        OverlayViewModel overlays = window.overlays();
+        MenuItem analyze = item("Analyze", "Shortcut+Enter", analysis::analyze);
+        analyze.setId("menu-analyze");
+        analyze.disableProperty().bind(analysis.runningProperty().or(analysis.videoProperty().isNull()));
+        MenuItem ask = item("Ask...", "Shortcut+I", window::focusInstruction);
+        MenuItem cues = item("Compute cue overlays", null,
+                () -> overlays.compute(window.playerModel().videoProperty().get()));
+        cues.setId("menu-cue-overlays");
+        cues.disableProperty().bind(overlays.busyProperty().or(window.playerModel().videoProperty().isNull()));
+        MenuItem cancelCues = item("Cancel cue overlays", null, overlays::cancel);
+        cancelCues.disableProperty().bind(overlays.busyProperty().not());
+        return new Menu("Analysis", null, analyze, ask, cues, cancelCues);
+    }
+
+    private Menu view() {
+        OverlayViewModel overlays = window.overlays();
+        return new Menu("View", null, toggle("Faces", overlays.facesProperty()),
+                toggle("Poses", overlays.posesProperty()), toggle("Objects", overlays.objectsProperty()));
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        if (accelerator != null) {
+            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private static CheckMenuItem toggle(String text, BooleanProperty shown) {
+        CheckMenuItem item = new CheckMenuItem(text);
+        item.setId("menu-view-" + text.toLowerCase(Locale.ROOT).replace(' ', '-'));
+        item.selectedProperty().bindBidirectional(shown);
+        return item;
+    }
+
+    private MenuItem export(String text, ExportViewModel.Format format, String extension) {
+        ExportViewModel export = window.exports();
+        MenuItem item = item(text, null, () -> {
+            VideoAnalysis shown = export.analysisProperty().get();
+            FileChooser chooser = new FileChooser();
+            chooser.setTitle(text.replace("...", ""));
+            String base = Path.of(shown.video().path()).getFileName().toString();
+            chooser.setInitialFileName(base + (format == ExportViewModel.Format.RESULT_JSON ? ".result" : "") + "."
+                    + extension);
+            File f = chooser.showSaveDialog(stage);
+            if (f != null) {
+                Path playing = window.playerModel().videoProperty().get();
+                export.export(format, f.toPath(), playing != null ? playing : Path.of(shown.video().path()));
+            }
+        });
+        item.disableProperty().bind(export.analysisProperty().isNull().or(export.busyProperty()));
+        return item;
+    }
+}

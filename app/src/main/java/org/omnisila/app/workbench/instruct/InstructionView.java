@@ -1,0 +1,66 @@
+package org.omnisila.app.workbench.instruct;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The instruction box under the segment panel: a field for the instruction (Enter or Ask answers it), two
+ * buttons that ask the paper's instruction about the whole video or about the selected segment, the answer, and
+ * which model answered. Only binds to its {@link InstructionViewModel}.
+ */
+public final class InstructionView extends VBox {
+    private final TextField question = new TextField();
+
+    public InstructionView(InstructionViewModel model) {
+        setId("instruction-box");
+        setSpacing(4);
+        setPadding(new Insets(8));
+        Label heading = new Label("Ask the model");
+        heading.setStyle("-fx-font-weight: bold");
+
+        question.setId("instruction-question");
+        question.setPromptText("identify / locate / attribute; \"segment 3\", \"at 12 s\", \"from 4 s to 8 s\"");
+        question.textProperty().bindBidirectional(model.questionProperty());
+        question.setOnAction(e -> model.ask());
+        Button ask = new Button("Ask");
+        ask.setId("instruction-ask");
+        ask.setOnAction(e -> model.ask());
+        HBox.setHgrow(question, Priority.ALWAYS);
+        HBox line = new HBox(4, question, ask);
+
+        Button video = new Button("Whole video");
+        video.setId("instruction-video");
+        video.setOnAction(e -> model.askAboutVideo());
+        Button segment = new Button("Selected segment");
+        segment.setId("instruction-segment");
+        segment.disableProperty().bind(model.segmentProperty().isNull());
+        segment.setOnAction(e -> model.askAboutSegment());
+        HBox presets = new HBox(4, video, segment);
+
+        TextArea answer = new TextArea();
+        answer.setId("instruction-answer");
+        answer.setEditable(false);
+        answer.setWrapText(true);
+        answer.setPrefRowCount(6);
+        answer.textProperty().bind(model.answerProperty());
+        VBox.setVgrow(answer, Priority.ALWAYS);
+        Label by = new Label();
+        by.setId("instruction-answered-by");
+        by.setWrapText(true);
+        by.textProperty().bind(model.answeredByProperty());
+
+        getChildren().addAll(heading, line, presets, answer, by);
+    }
+
+    /** Puts the keyboard focus in the instruction field (Analysis > Ask, Ctrl+I). */
+    public void focusQuestion() {
+        question.requestFocus();
+        question.selectAll();
+    }
+}
