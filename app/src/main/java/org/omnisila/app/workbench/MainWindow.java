@@ -6,7 +6,6 @@ import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ListView;
@@ -31,7 +30,6 @@ import org.omnisila.app.workbench.segment.SegmentPanelView;
 import org.omnisila.app.workbench.segment.SegmentPanelViewModel;
 import org.omnisila.app.workbench.timeline.TimelineView;
 import org.omnisila.app.workbench.timeline.TimelineViewModel;
-import org.omnisila.engine.analysis.EmbeddedModel;
 import org.omnisila.engine.api.Box;
 import org.omnisila.engine.api.ResultFormatException;
 import org.omnisila.engine.api.ResultJson;
@@ -104,7 +102,7 @@ public final class MainWindow {
             e.consume();
         });
         analysis.resultProperty().addListener((o, was, now) -> showAnalysis(now));
-        statusBar = new StatusBar(analysis.deviceProperty(), new ReadOnlyStringWrapper(EmbeddedModel.summary()),
+        statusBar = new StatusBar(analysis.deviceProperty(), analysis.modelProperty(),
                 new StatusBar.Message("export-message", export.messageProperty()),
                 new StatusBar.Message("overlay-message", overlays.messageProperty()));
         rightSide.setOrientation(Orientation.VERTICAL);
@@ -215,7 +213,7 @@ public final class MainWindow {
             alert.show();
             return false;
         }
-        showAnalysis(analysis);
+        this.analysis.show(analysis);
         return true;
     }
 

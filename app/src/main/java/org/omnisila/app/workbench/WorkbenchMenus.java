@@ -8,13 +8,17 @@ import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
+import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.omnisila.app.workbench.analysis.AnalysisViewModel;
+import org.omnisila.app.workbench.analysis.CheckpointAnalysisEngine;
 import org.omnisila.app.workbench.export.ExportViewModel;
 import org.omnisila.app.workbench.overlay.OverlayViewModel;
 import org.omnisila.engine.api.VideoAnalysis;
+import org.omnisila.engine.models.ModelFiles;
 
 /** The window's menu bar: each item calls the {@link MainWindow} or one of its view models. */
 final class WorkbenchMenus {
@@ -64,7 +68,7 @@ final class WorkbenchMenus {
         OverlayViewModel overlays = window.overlays();
         MenuItem analyze = item("Analyze", "Shortcut+Enter", analysis::analyze);
         analyze.setId("menu-analyze");
-        analyze.disableProperty().bind(analysis.runningProperty().or(analysis.videoProperty().isNull()));
+        analyze.disableProperty().bind(analysis.canAnalyzeProperty().not());
         MenuItem ask = item("Ask...", "Shortcut+I", window::focusInstruction);
         MenuItem cues = item("Compute cue overlays", null,
                 () -> overlays.compute(window.playerModel().videoProperty().get()));
@@ -72,7 +76,24 @@ final class WorkbenchMenus {
         cues.disableProperty().bind(overlays.busyProperty().or(window.playerModel().videoProperty().isNull()));
         MenuItem cancelCues = item("Cancel cue overlays", null, overlays::cancel);
         cancelCues.disableProperty().bind(overlays.busyProperty().not());
-        return new Menu("Analysis", null, analyze, ask, cues, cancelCues);
+        MenuItem embedded = item("Use the embedded model", null, () -> analysis.chooseModel(
+                CheckpointAnalysisEngine::standard));
+        embedded.setId("menu-model-embedded");
+        MenuItem checkpoint = item("Use a checkpoint folder...", null, () -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Choose a checkpoint folder (omnisila train --out, or export-checkpoint)");
+            File dir = chooser.showDialog(stage);
+            if (dir != null) {
+                analysis.chooseModel(() -> CheckpointAnalysisEngine.checkpoint(dir.toPath(), new ModelFiles(),
+                        CheckpointAnalysisEngine.standardCache()));
+            }
+        });
+        checkpoint.setId("menu-model-checkpoint");
+        for (MenuItem m : new MenuItem[] {embedded, checkpoint}) {
+            m.disableProperty().bind(analysis.runningProperty().or(analysis.choosingProperty()));
+        }
+        return new Menu("Analysis", null, analyze, ask, new SeparatorMenuItem(), embedded, checkpoint,
+                new SeparatorMenuItem(), cues, cancelCues);
     }
 
     private Menu view() {

@@ -36,8 +36,9 @@ class MainWindowTest {
     }
 
     @Test
-    void theStatusBarSaysWhichModelAnswers(FxRobot robot) {
+    void theStatusBarSaysWhichModelAnswers(FxRobot robot) throws Exception {
         Label status = robot.lookup("#status").queryAs(Label.class);
+        waitUntil(() -> status.getText().contains("distilled"));
         assertTrue(status.getText().contains("distilled"), status.getText());
     }
 

@@ -7,9 +7,12 @@ import org.omnisila.engine.analysis.AnalysisOutcome;
 
 /**
  * What the workbench asks of the engine to analyse a video. Every method may block and runs off the FX thread;
- * {@link EmbeddedAnalysisEngine} is the product's.
+ * {@link CheckpointAnalysisEngine} is the product's.
  */
 public interface AnalysisEngine extends AutoCloseable {
+    /** @return the model in one line, for the status bar: the embedded model's summary, or the checkpoint folder */
+    String model();
+
     /** @return "CPU" or "CUDA": where the model and extractors run */
     String device();
 

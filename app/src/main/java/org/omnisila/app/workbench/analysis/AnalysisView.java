@@ -25,7 +25,7 @@ public final class AnalysisView extends HBox {
 
         Button analyze = new Button("Analyze");
         analyze.setId("analyze");
-        analyze.disableProperty().bind(model.runningProperty().or(model.videoProperty().isNull()));
+        analyze.disableProperty().bind(model.canAnalyzeProperty().not());
         analyze.setOnAction(e -> model.analyze());
 
         ProgressBar bar = new ProgressBar();

@@ -34,7 +34,8 @@ import org.slf4j.LoggerFactory;
 public final class AnalysisViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(AnalysisViewModel.class);
 
-    private final AnalysisEngine engine;
+    /** Replaced on the FX thread by {@link #chooseModel}; read by the worker and lookup threads. */
+    private volatile AnalysisEngine engine;
     private final ResultStore store;
     private final ExecutorService worker = Background.thread("workbench-analysis");
     /** Reads stored results, so that they show at once even while an analysis runs. */
@@ -46,6 +47,10 @@ public final class AnalysisViewModel {
     private final StringProperty progressText = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
     private final StringProperty device = new SimpleStringProperty("");
+    private final StringProperty model = new SimpleStringProperty("");
+    private final BooleanProperty choosing = new SimpleBooleanProperty();
+    private final javafx.beans.binding.BooleanBinding canAnalyze = running.not().and(choosing.not())
+            .and(video.isNotNull());
     private final AtomicInteger runs = new AtomicInteger();
     private AtomicBoolean cancel = new AtomicBoolean();
     private boolean closed;
@@ -54,20 +59,29 @@ public final class AnalysisViewModel {
     public AnalysisViewModel(AnalysisEngine engine, ResultStore store) {
         this.engine = engine;
         this.store = store;
+        describe(engine);
+    }
+
+    /** Fills the model and device lines from the engine, off the FX thread. */
+    private void describe(AnalysisEngine described) {
         worker.execute(() -> {
-            String d = describeDevice();
-            Platform.runLater(() -> device.set(d));
+            String m = described.model();
+            String d = describeDevice(described);
+            Platform.runLater(() -> {
+                model.set(m);
+                device.set(d);
+            });
         });
     }
 
     /** The product's: the embedded model and the standard result store. */
     public static AnalysisViewModel standard() {
-        return new AnalysisViewModel(EmbeddedAnalysisEngine.standard(), ResultStore.standard());
+        return new AnalysisViewModel(CheckpointAnalysisEngine.standard(), ResultStore.standard());
     }
 
-    private String describeDevice() {
+    private static String describeDevice(AnalysisEngine described) {
         try {
-            return engine.device();
+            return described.device();
         } catch (RuntimeException e) {
             LOG.warn("cannot tell the device", e);
             return "unknown";
@@ -94,8 +108,8 @@ public final class AnalysisViewModel {
                 return;
             }
             Platform.runLater(() -> {
-                if (!newVideo.equals(video.get())) {
-                    return;
+                if (!newVideo.equals(video.get()) || result.get() != null) {
+                    return; // another video selected, or a result opened (File > Open result JSON) meanwhile
                 }
                 if (found.analysis() != null) {
                     result.set(found.analysis());
@@ -108,10 +122,61 @@ public final class AnalysisViewModel {
         });
     }
 
+    /**
+     * Shows a result opened from a file (File > Open result JSON, {@code --result}); a stored result still being
+     * looked up for the selected video does not replace it.
+     */
+    public void show(VideoAnalysis opened) {
+        result.set(opened);
+    }
+
+    /**
+     * Analyses with another model from now on: {@code opener} builds (and checks) its engine on the worker; once it
+     * is ready the old engine is closed, the status bar names the new model and the selected video's stored result
+     * for it, if any, is shown. A model that cannot be used leaves the current one and says why. Refused while an
+     * analysis runs.
+     */
+    public void chooseModel(java.util.function.Supplier<AnalysisEngine> opener) {
+        if (closed) {
+            return;
+        }
+        if (running.get()) {
+            message.set("An analysis is running: wait for it or cancel it, then choose the model again.");
+            return;
+        }
+        choosing.set(true);
+        worker.execute(() -> {
+            AnalysisEngine next;
+            String m;
+            try {
+                next = opener.get();
+                m = next.model();
+            } catch (RuntimeException e) {
+                LOG.warn("model not usable", e);
+                Platform.runLater(() -> {
+                    choosing.set(false);
+                    message.set("Cannot use that model: " + e.getMessage() + " The model in use is unchanged.");
+                });
+                return;
+            }
+            String d = describeDevice(next);
+            AnalysisEngine old = engine;
+            engine = next;
+            old.close();
+            Platform.runLater(() -> {
+                choosing.set(false);
+                model.set(m);
+                device.set(d);
+                select(video.get());
+                message.set("Analysing with " + m + " from now on.");
+            });
+        });
+    }
+
     /** Analyses the selected video; does nothing while an analysis runs or when no video is selected. */
     public void analyze() {
         Path v = video.get();
-        if (v == null || running.get() || closed) {
+        if (v == null || running.get() || choosing.get() || closed) {
             return;
         }
         AtomicBoolean stop = new AtomicBoolean();
@@ -179,7 +244,7 @@ public final class AnalysisViewModel {
         }
         closed = true;
         cancel();
-        worker.execute(engine::close);
+        worker.execute(() -> engine.close());
         worker.shutdown();
         lookups.shutdown();
     }
@@ -215,6 +280,21 @@ public final class AnalysisViewModel {
     /** A failure with what to do, a cancellation or a damaged stored result; empty when all is well. */
     public ReadOnlyStringProperty messageProperty() {
         return message;
+    }
+
+    /** The model that analyses, in one line; empty until known. */
+    public ReadOnlyStringProperty modelProperty() {
+        return model;
+    }
+
+    /** Whether Analyze can start: a video selected, no analysis running, no model being chosen. */
+    public javafx.beans.binding.BooleanBinding canAnalyzeProperty() {
+        return canAnalyze;
+    }
+
+    /** True while a newly chosen model is being checked and loaded; Analyze waits for it. */
+    public ReadOnlyBooleanProperty choosingProperty() {
+        return choosing;
     }
 
     /** "CPU" or "CUDA" once known; empty until then. */

@@ -36,7 +36,7 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 @ExtendWith(ApplicationExtension.class)
 class AnalyzeInWindowTest {
-    private static EmbeddedAnalysisEngine shared;
+    private static CheckpointAnalysisEngine shared;
     private static Path videos;
     private static Path shortVideo;
     private static Path otherVideo;
@@ -49,7 +49,7 @@ class AnalyzeInWindowTest {
 
     @BeforeAll
     static void videos() throws Exception {
-        shared = new EmbeddedAnalysisEngine(new ModelFiles(), null);
+        shared = new CheckpointAnalysisEngine(new ModelFiles(), null);
         videos = Files.createTempDirectory("analyze-in-window");
         shortVideo = videos.resolve("short.mp4");
         SyntheticVideo.mp4(160, 120, 10, 40).write(shortVideo);
@@ -72,6 +72,11 @@ class AnalyzeInWindowTest {
 
     /** The shared engine, left open when a window closes. */
     private static final class Shared implements AnalysisEngine {
+        @Override
+        public String model() {
+            return shared.model();
+        }
+
         @Override
         public String device() {
             return shared.device();
@@ -171,6 +176,35 @@ class AnalyzeInWindowTest {
         Label status = robot.lookup("#status").queryAs(Label.class);
         waitUntil(30, () -> status.getText().matches("^Device: (CPU|CUDA)  \\|  Model: .*"));
         assertTrue(status.getText().contains("|  Model: Embedded default"), status.getText());
+    }
+
+    @Test
+    void aDamagedCheckpointFolderIsRefusedWithWhyAndTheModelStays(FxRobot robot, @TempDir Path empty) throws Exception {
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        waitUntil(30, () -> status.getText().contains("Model: Embedded default"));
+        robot.interact(() -> window.analysis().chooseModel(() -> CheckpointAnalysisEngine.checkpoint(empty,
+                new ModelFiles(), null)));
+        waitUntil(10, () -> message(robot).isVisible());
+        String text = message(robot).getText();
+        assertTrue(text.startsWith("Cannot use that model: ") && text.contains("checkpoint.json")
+                && text.endsWith("The model in use is unchanged."), text);
+        assertTrue(status.getText().contains("Model: Embedded default"), status.getText());
+        assertFalse(window.analysis().choosingProperty().get());
+    }
+
+    @Test
+    void aChosenCheckpointFolderNamesItselfAndFindsItsStoredResults(FxRobot robot) throws Exception {
+        Path folder = org.omnisila.engine.analysis.EmbeddedModel.checkpoint(new ModelFiles());
+        org.omnisila.engine.api.ResultJson.write(org.omnisila.app.workbench.timeline.Fixtures.analysis(),
+                store.file(Sha256.of(otherVideo), shared.modelSha256()));
+        robot.interact(() -> window.analysis().chooseModel(() -> CheckpointAnalysisEngine.checkpoint(folder,
+                new ModelFiles(), null)));
+        Label status = robot.lookup("#status").queryAs(Label.class);
+        waitUntil(30, () -> status.getText().contains("Model: checkpoint " + folder + " (config "));
+        assertTrue(message(robot).getText().startsWith("Analysing with checkpoint "), message(robot).getText());
+        robot.interact(() -> window.open(otherVideo));
+        waitUntil(10, () -> window.timeline().dataProperty().get() != null);
+        assertEquals(0, window.analysis().runs(), "the same checkpoint's stored result, no analysis");
     }
 
     private static Label message(FxRobot robot) {
