@@ -151,6 +151,7 @@ public final class MainWindow {
     private void connectPlayerAndTimeline() {
         PlayerViewModel p = player.viewModel();
         p.currentTimeProperty().addListener((o, was, now) -> timeline.playheadProperty().set(now.doubleValue()));
+        p.durationProperty().addListener((o, was, now) -> timeline.setVideoDuration(now.doubleValue()));
         timeline.setOnSeek(p::seek);
         segmentPanel.setOnCue(c -> {
             p.seek(c.cue().time());

@@ -41,17 +41,39 @@ public final class TimelineViewModel {
             new ReadOnlyObjectWrapper<>(this, "selectedSegment");
     private final ReadOnlyStringWrapper hoverText = new ReadOnlyStringWrapper(this, "hoverText", "");
     private DoubleConsumer onSeek = t -> { };
+    /** The open video's length, seconds (NaN when unknown): the ruler's span while there is no analysis. */
+    private double videoDuration = Double.NaN;
 
     /** Shows an analysis (null: none), whole video in view. */
     public void setAnalysis(VideoAnalysis analysis) {
         TimelineData d = analysis == null ? null : new TimelineData(analysis);
         data.set(d);
-        scale.set(TimeScale.fit(d == null ? 1 : d.duration(), scale.get().width()));
+        scale.set(TimeScale.fit(span(), scale.get().width()));
         selectedLocated.set(-1);
         selectedSegment.set(null);
         requestedTime.set(Double.NaN);
         playhead.set(0);
         hoverText.set("");
+    }
+
+    /**
+     * The open video's length, seconds, or NaN when none is open: without an analysis the ruler spans it (and
+     * seeks stop at its end); with one, the analysis' duration counts.
+     */
+    public void setVideoDuration(double seconds) {
+        videoDuration = seconds > 0 && Double.isFinite(seconds) ? seconds : Double.NaN;
+        if (data.get() == null) {
+            scale.set(TimeScale.fit(span(), scale.get().width()));
+        }
+    }
+
+    /** Seconds the timeline spans: the analysis', else the video's, else 1. */
+    private double span() {
+        TimelineData d = data.get();
+        if (d != null) {
+            return d.duration();
+        }
+        return Double.isNaN(videoDuration) ? 1 : videoDuration;
     }
 
     public ReadOnlyObjectProperty<TimelineData> dataProperty() {
@@ -112,7 +134,8 @@ public final class TimelineViewModel {
     /** Asks to see time t: moves the playhead, records and reports the request, selects the segment there. */
     public void seek(double t) {
         TimelineData d = data.get();
-        double clamped = d == null ? Math.max(0, t) : Math.max(0, Math.min(d.duration(), t));
+        double end = d == null && Double.isNaN(videoDuration) ? Double.POSITIVE_INFINITY : span();
+        double clamped = Math.max(0, Math.min(end, t));
         playhead.set(clamped);
         requestedTime.set(clamped);
         if (d != null) {
