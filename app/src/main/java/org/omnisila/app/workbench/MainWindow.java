@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import javafx.scene.Parent;
 import javafx.scene.control.Alert;
 import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
@@ -28,6 +29,7 @@ import org.omnisila.app.workbench.player.PlayerView;
 import org.omnisila.app.workbench.player.PlayerViewModel;
 import org.omnisila.app.workbench.segment.SegmentPanelView;
 import org.omnisila.app.workbench.segment.SegmentPanelViewModel;
+import org.omnisila.app.workbench.timeline.LocatedKeys;
 import org.omnisila.app.workbench.timeline.TimelineView;
 import org.omnisila.app.workbench.timeline.TimelineViewModel;
 import org.omnisila.engine.api.Box;
@@ -61,6 +63,7 @@ public final class MainWindow {
     private final ExportViewModel export = new ExportViewModel(Background.thread("export"), Platform::runLater);
     private final OverlayViewModel overlays = new OverlayViewModel(new EmbeddedCueSource(),
             Background.thread("cue-overlays"), Platform::runLater);
+    private final ReadOnlyStringWrapper loopStatus = new ReadOnlyStringWrapper(this, "loopStatus", "");
     private final AnalysisView analysisView;
     private final VBox underVideo;
 
@@ -104,7 +107,8 @@ public final class MainWindow {
         analysis.resultProperty().addListener((o, was, now) -> showAnalysis(now));
         statusBar = new StatusBar(analysis.deviceProperty(), analysis.modelProperty(),
                 new StatusBar.Message("export-message", export.messageProperty()),
-                new StatusBar.Message("overlay-message", overlays.messageProperty()));
+                new StatusBar.Message("overlay-message", overlays.messageProperty()),
+                new StatusBar.Message("loop-message", loopStatus.getReadOnlyProperty()));
         rightSide.setOrientation(Orientation.VERTICAL);
         rightSide.setDividerPositions(0.68);
         rightSide.setPrefWidth(340);
@@ -116,6 +120,7 @@ public final class MainWindow {
         showRegions(true);
         // the player's keys work wherever the focus is in the window (except in text fields)
         player.handleKeysIn(root);
+        LocatedKeys.install(root, timeline);
         stage.fullScreenProperty().addListener((o, was, now) -> showRegions(!now));
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             player.viewModel().close();
@@ -151,6 +156,8 @@ public final class MainWindow {
     private void connectPlayerAndTimeline() {
         PlayerViewModel p = player.viewModel();
         p.currentTimeProperty().addListener((o, was, now) -> timeline.playheadProperty().set(now.doubleValue()));
+        p.loopProperty().addListener((o, was, now) -> loopStatus.set(now == null ? "" : String.format(
+                java.util.Locale.ROOT, "Looping %.2f-%.2f s (Ctrl+L stops)", now.start(), now.end())));
         p.durationProperty().addListener((o, was, now) -> timeline.setVideoDuration(now.doubleValue()));
         timeline.setOnSeek(p::seek);
         segmentPanel.setOnCue(c -> {
@@ -231,6 +238,7 @@ public final class MainWindow {
     /** Opens the video in the player, which replaces the placeholder; a video it cannot play shows why there. */
     private void show(Path video) {
         centre.getChildren().setAll(player);
+        player.viewModel().clearLoop(); // a loop belongs to the video it was set on
         player.viewModel().open(video);
     }
 
@@ -257,6 +265,25 @@ public final class MainWindow {
     /** The player's state: the video shown and its time. */
     public PlayerViewModel playerModel() {
         return player.viewModel();
+    }
+
+    /**
+     * Loops the located sentiment (else the analysed segment) at the player's time and plays it, or stops looping;
+     * the status bar says which.
+     */
+    public void toggleLoop() {
+        PlayerViewModel p = player.viewModel();
+        if (p.loopProperty().get() != null) {
+            p.clearLoop();
+            return;
+        }
+        TimelineViewModel.Span s = timeline.spanAt(p.currentTimeProperty().get());
+        if (s == null) {
+            loopStatus.set("Nothing to loop here: a loop needs an analysis (Analyze, or File > Open result JSON).");
+            return;
+        }
+        p.loop(s.start(), s.end());
+        p.play();
     }
 
     /** The instruction box's state. */

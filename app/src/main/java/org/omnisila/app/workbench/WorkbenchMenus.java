@@ -32,7 +32,7 @@ final class WorkbenchMenus {
 
     static MenuBar of(MainWindow window, Stage stage) {
         WorkbenchMenus m = new WorkbenchMenus(window, stage);
-        MenuBar bar = new MenuBar(m.file(), m.analysis(), m.view());
+        MenuBar bar = new MenuBar(m.file(), m.playback(), m.analysis(), m.view(), m.help());
         bar.setId("menu");
         return bar;
     }
@@ -94,6 +94,27 @@ final class WorkbenchMenus {
         }
         return new Menu("Analysis", null, analyze, ask, new SeparatorMenuItem(), embedded, checkpoint,
                 new SeparatorMenuItem(), cues, cancelCues);
+    }
+
+    private Menu playback() {
+        MenuItem play = item("Play / Pause (Space)", null, () -> window.playerModel().togglePlay());
+        MenuItem loop = item("Loop the located sentiment at the playhead", "Shortcut+L", window::toggleLoop);
+        loop.setId("menu-loop");
+        MenuItem next = item("Next located sentiment (N)", null, () -> window.timeline().nextLocated());
+        MenuItem previous = item("Previous located sentiment (P)", null, () -> window.timeline().previousLocated());
+        for (MenuItem m : new MenuItem[] {play, loop}) {
+            m.disableProperty().bind(window.playerModel().videoProperty().isNull());
+        }
+        for (MenuItem m : new MenuItem[] {next, previous}) {
+            m.disableProperty().bind(window.timeline().dataProperty().isNull());
+        }
+        return new Menu("Playback", null, play, loop, next, previous);
+    }
+
+    private Menu help() {
+        MenuItem keys = item("Keyboard shortcuts", "F1", () -> ShortcutSheet.show(stage));
+        keys.setId("menu-shortcuts");
+        return new Menu("Help", null, keys);
     }
 
     private Menu view() {

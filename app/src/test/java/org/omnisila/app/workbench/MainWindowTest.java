@@ -2,6 +2,7 @@ package org.omnisila.app.workbench;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -116,6 +117,51 @@ class MainWindowTest {
         waitUntil(() -> message.isVisible());
         assertTrue(message.getText().contains("notes.mp4: not a video file: it holds text"), message.getText());
         assertTrue(robot.lookup("#play").query().isDisabled(), "no controls for a file that does not play");
+    }
+
+    @Test
+    void keysMoveBetweenLocatedSentimentsAndCtrlLLoopsTheOneAtThePlayhead(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        Path video = dir.resolve("clip.mp4");
+        SyntheticVideo.mp4(64, 48, 10, 60).write(video);
+        Path result = dir.resolve("clip.result.json");
+        ResultJson.write(Fixtures.analysis(), result);
+        robot.interact(() -> {
+            window.open(video);
+            assertTrue(window.openResult(result));
+        });
+        waitUntil(() -> window.player().viewModel().durationProperty().get() > 0);
+        robot.interact(() -> window.root().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.N);
+        waitUntil(() -> Math.abs(window.player().viewModel().currentTimeProperty().get() - 0.5) < 0.06);
+        robot.type(javafx.scene.input.KeyCode.N);
+        waitUntil(() -> Math.abs(window.player().viewModel().currentTimeProperty().get() - 2.0) < 0.06);
+
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.L)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(new org.omnisila.app.workbench.player.PlayerViewModel.Loop(2.0, 5.0),
+                window.player().viewModel().loopProperty().get(), "the located sentiment 2-5 s");
+        assertEquals("Looping 2.00-5.00 s (Ctrl+L stops)", robot.lookup("#loop-message").queryAs(Label.class)
+                .getText());
+        assertTrue(window.player().viewModel().playingProperty().get(), "a loop plays");
+        robot.press(javafx.scene.input.KeyCode.CONTROL).type(javafx.scene.input.KeyCode.L)
+                .release(javafx.scene.input.KeyCode.CONTROL);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNull(window.player().viewModel().loopProperty().get());
+        assertEquals("", robot.lookup("#loop-message").queryAs(Label.class).getText());
+        robot.interact(() -> window.player().viewModel().close());
+    }
+
+    @Test
+    void f1ShowsTheShortcutSheet(FxRobot robot) {
+        robot.interact(() -> window.root().requestFocus());
+        robot.type(javafx.scene.input.KeyCode.F1);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.Node sheet = robot.lookup("#shortcut-sheet").query();
+        assertTrue(sheet.isVisible());
+        assertTrue(robot.from(sheet).lookup((Label l) -> "Ctrl+L".equals(l.getText())).tryQuery().isPresent());
+        robot.interact(() -> ((javafx.stage.Stage) sheet.getScene().getWindow()).close());
     }
 
     @Test

@@ -25,13 +25,12 @@ import org.omnisila.engine.api.Scene;
  * input into calls on its {@link TimelineViewModel} and redraws when the model changes.
  *
  * <p>Mouse: wheel scrolls, ctrl+wheel zooms around the mouse, a click seeks (see the view model). Keys (when the
- * timeline has focus): N / ctrl+Right next located sentiment, P / ctrl+Left previous, + / - zoom around the
- * playhead (or the centre when it is out of view), Left / Right scroll.
+ * timeline has focus): + / - zoom around the playhead (or the centre when it is out of view). Moving between
+ * located sentiments (N, P) works in the whole window: {@link LocatedKeys}.
  */
 public final class TimelineView extends VBox {
     /** Zoom factor of one wheel notch or one +/- key press. */
     public static final double ZOOM_STEP = 1.25;
-    private static final double SCROLL_STEP = 40;
 
     private final TimelineViewModel model;
     private final Canvas canvas = new Canvas(1, TimelineLayout.HEIGHT);
@@ -129,18 +128,10 @@ public final class TimelineView extends VBox {
     private void keyPressed(KeyEvent e) {
         KeyCode code = e.getCode();
         boolean handled = true;
-        if (code == KeyCode.N || (e.isShortcutDown() && code == KeyCode.RIGHT)) {
-            model.nextLocated();
-        } else if (code == KeyCode.P || (e.isShortcutDown() && code == KeyCode.LEFT)) {
-            model.previousLocated();
-        } else if (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.ADD) {
+        if (code == KeyCode.PLUS || code == KeyCode.EQUALS || code == KeyCode.ADD) {
             model.zoom(zoomAnchor(), ZOOM_STEP);
         } else if (code == KeyCode.MINUS || code == KeyCode.SUBTRACT) {
             model.zoom(zoomAnchor(), 1 / ZOOM_STEP);
-        } else if (code == KeyCode.RIGHT) {
-            model.scroll(SCROLL_STEP);
-        } else if (code == KeyCode.LEFT) {
-            model.scroll(-SCROLL_STEP);
         } else {
             handled = false;
         }

@@ -160,6 +160,27 @@ public final class TimelineViewModel {
         selectedLocated.set(located);
     }
 
+    /** A stretch of the video: what a loop plays. */
+    public record Span(double start, double end) {
+    }
+
+    /**
+     * @return the located sentiment at time t, else the analysed segment at t, else null (no analysis, or t
+     *     outside every segment)
+     */
+    public Span spanAt(double t) {
+        TimelineData d = data.get();
+        if (d == null) {
+            return null;
+        }
+        int located = d.locatedIndex().at(t);
+        if (located >= 0) {
+            return new Span(d.locatedIndex().start(located), d.locatedIndex().end(located));
+        }
+        int segment = d.segmentIndex().at(t);
+        return segment < 0 ? null : new Span(d.segmentIndex().start(segment), d.segmentIndex().end(segment));
+    }
+
     /** Seeks to the start of the next located sentiment after the playhead; false when there is none. */
     public boolean nextLocated() {
         TimelineData d = data.get();

@@ -33,6 +33,7 @@ class TimelineViewTest {
         view.setPrefWidth(WIDTH + 8); // 4 px padding each side: the canvas is 600 px wide
         model.setOnSeek(seeks::add);
         model.setAnalysis(Fixtures.analysis());
+        LocatedKeys.install(view, model);
         stage.setScene(new Scene(view));
         stage.show();
     }
@@ -84,6 +85,8 @@ class TimelineViewTest {
         robot.type(KeyCode.P);
         assertEquals(0.5, model.playheadProperty().get(), 1e-9);
         robot.press(KeyCode.CONTROL).type(KeyCode.RIGHT).release(KeyCode.CONTROL);
+        assertEquals(2.0, model.playheadProperty().get(), 1e-9);
+        robot.press(KeyCode.SHIFT).type(KeyCode.P).release(KeyCode.SHIFT); // not P alone: nothing
         assertEquals(2.0, model.playheadProperty().get(), 1e-9);
         assertEquals(List.of(0.5, 2.0, 0.5, 2.0), seeks);
     }
