@@ -4,6 +4,9 @@ import java.nio.file.Path;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.omnisila.app.workbench.log.UnexpectedErrors;
+import org.omnisila.app.workbench.log.WorkbenchLog;
+import org.omnisila.engine.models.ModelFiles;
 
 /**
  * The workbench window (architecture.md, "UI layout"). Started by {@code ./omnisila} with no arguments or by
@@ -43,11 +46,17 @@ public final class WorkbenchApp extends Application {
         initial = start;
         screenshot = png;
         screenshotDelay = delaySeconds;
-        Application.launch(WorkbenchApp.class);
+        WorkbenchLog.start(ModelFiles.defaultCacheRoot().resolve("logs"));
+        try {
+            Application.launch(WorkbenchApp.class);
+        } finally {
+            WorkbenchLog.stop();
+        }
     }
 
     @Override
     public void start(Stage stage) {
+        UnexpectedErrors.install(stage);
         MainWindow window = new MainWindow(stage);
         stage.setTitle(TITLE);
         stage.setScene(new Scene(window.root(), 1280, 800));

@@ -4,6 +4,7 @@ import java.io.File;
 import java.nio.file.Path;
 import java.util.Locale;
 import javafx.beans.property.BooleanProperty;
+import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -16,6 +17,7 @@ import javafx.stage.Stage;
 import org.omnisila.app.workbench.analysis.AnalysisViewModel;
 import org.omnisila.app.workbench.analysis.CheckpointAnalysisEngine;
 import org.omnisila.app.workbench.export.ExportViewModel;
+import org.omnisila.app.workbench.log.WorkbenchLog;
 import org.omnisila.app.workbench.overlay.OverlayViewModel;
 import org.omnisila.engine.api.VideoAnalysis;
 import org.omnisila.engine.models.ModelFiles;
@@ -114,7 +116,16 @@ final class WorkbenchMenus {
     private Menu help() {
         MenuItem keys = item("Keyboard shortcuts", "F1", () -> ShortcutSheet.show(stage));
         keys.setId("menu-shortcuts");
-        return new Menu("Help", null, keys);
+        MenuItem log = item("Where is the log?", null, () -> {
+            Alert where = new Alert(Alert.AlertType.INFORMATION, "The log, with the details of every error: "
+                    + WorkbenchLog.where() + "\n\nEach launch starts it anew; the last launch's is "
+                    + WorkbenchLog.PREVIOUS + " next to it.");
+            where.setTitle("Log");
+            where.setHeaderText("Log file");
+            where.initOwner(stage);
+            where.show();
+        });
+        return new Menu("Help", null, keys, log);
     }
 
     private Menu view() {

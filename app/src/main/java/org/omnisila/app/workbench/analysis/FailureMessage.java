@@ -1,14 +1,12 @@
 package org.omnisila.app.workbench.analysis;
 
+import org.omnisila.app.workbench.log.WorkbenchLog;
 import org.omnisila.engine.icm.checkpoint.CheckpointException;
 import org.omnisila.engine.models.ModelFileException;
 import org.omnisila.engine.video.VideoFormatException;
 
 /** Why an analysis failed and what to do, in words for the window (the stack trace goes to the log). */
 final class FailureMessage {
-    /** Where the details go: slf4j-simple writes to standard error. */
-    static final String LOG = "standard error of the terminal that started ./omnisila";
-
     private FailureMessage() {
     }
 
@@ -21,6 +19,6 @@ final class FailureMessage {
                     + "models folder under the cache folder so that the files are copied again), then Analyze again.";
         }
         return "The analysis failed: " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage())
-                + ". The details are in the log (" + LOG + ").";
+                + ". The details are in the log (" + WorkbenchLog.where() + ").";
     }
 }

@@ -135,7 +135,7 @@ class AnalyzeInWindowTest {
         String text = robot.lookup("#analysis-progress-text").queryAs(Label.class).getText();
         assertTrue(text.startsWith("decoding and scene extraction "), text);
         robot.clickOn("#analysis-cancel");
-        waitUntil(10, () -> !window.analysis().runningProperty().get());
+        waitUntil(30, () -> !window.analysis().runningProperty().get());
         assertTrue(window.analysis().progressProperty().get() < 0.5, "stopped midway");
         assertFalse(bar.isVisible(), "the progress bar goes away");
         assertNull(window.timeline().dataProperty().get());
