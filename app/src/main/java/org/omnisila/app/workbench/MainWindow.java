@@ -63,6 +63,7 @@ public final class MainWindow {
     private final ExportViewModel export = new ExportViewModel(Background.thread("export"), Platform::runLater);
     private final OverlayViewModel overlays = new OverlayViewModel(new EmbeddedCueSource(),
             Background.thread("cue-overlays"), Platform::runLater);
+    private final RecentVideos recent = RecentVideos.standard();
     private final ReadOnlyStringWrapper loopStatus = new ReadOnlyStringWrapper(this, "loopStatus", "");
     private final AnalysisView analysisView;
     private final VBox underVideo;
@@ -185,6 +186,7 @@ public final class MainWindow {
     /** Adds the video to the library (once) and shows it. */
     public void open(Path video) {
         Path absolute = video.toAbsolutePath().normalize();
+        recent.add(absolute);
         if (!library.getItems().contains(absolute)) {
             library.getItems().add(absolute);
         }
@@ -284,6 +286,11 @@ public final class MainWindow {
         }
         p.loop(s.start(), s.end());
         p.play();
+    }
+
+    /** The videos opened lately (File > Open recent). */
+    public RecentVideos recent() {
+        return recent;
     }
 
     /** The instruction box's state. */

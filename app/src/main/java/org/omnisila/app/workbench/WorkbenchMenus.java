@@ -58,11 +58,28 @@ final class WorkbenchMenus {
                 window.openResult(f.toPath());
             }
         });
+        Menu recent = new Menu("Open recent");
+        recent.setId("menu-recent");
+        recent.getItems().add(new MenuItem("(none)")); // a menu with no items never shows
+        recent.setOnShowing(e -> fillRecent(recent));
         MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
-        return new Menu("File", null, open, openResult,
+        return new Menu("File", null, open, recent, openResult,
                 export("Export result JSON...", ExportViewModel.Format.RESULT_JSON, "json"),
                 export("Export located sentiments as CSV...", ExportViewModel.Format.LOCATED_CSV, "csv"),
                 export("Export HTML report...", ExportViewModel.Format.HTML_REPORT, "html"), quit);
+    }
+
+    private void fillRecent(Menu recent) {
+        recent.getItems().clear();
+        for (Path video : window.recent().list()) {
+            MenuItem item = item(video.getFileName() + "  (" + video.getParent() + ")", null, () -> window.open(video));
+            recent.getItems().add(item);
+        }
+        if (recent.getItems().isEmpty()) {
+            MenuItem none = new MenuItem("(none yet)");
+            none.setDisable(true);
+            recent.getItems().add(none);
+        }
     }
 
     private Menu analysis() {
