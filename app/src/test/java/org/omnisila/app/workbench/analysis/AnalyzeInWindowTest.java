@@ -105,8 +105,14 @@ class AnalyzeInWindowTest {
         stage.show();
     }
 
+    /**
+     * What an analyst does first: open a video, Analyze, see its segments on the timeline, click the second one and
+     * see the player go there and the panel fill, export the HTML report; the result is kept, and reopening the
+     * video shows it without analysing again.
+     */
     @Test
-    void analyzeShowsTheResultKeepsItAndAReopenShowsItWithoutAnalysingAgain(FxRobot robot) throws Exception {
+    void analyzeClickASegmentExportTheReportAndAReopenShowsTheKeptResult(FxRobot robot, @TempDir Path out)
+            throws Exception {
         robot.interact(() -> window.open(shortVideo));
         robot.clickOn("#analyze");
         waitUntil(60, () -> window.timeline().dataProperty().get() != null);
@@ -116,6 +122,28 @@ class AnalyzeInWindowTest {
         assertEquals(1, window.analysis().runs());
         waitUntil(5, () -> !window.analysis().runningProperty().get());
         assertFalse(robot.lookup("#analysis-progress").query().isVisible(), "the progress bar goes away");
+
+        var segments = window.timeline().dataProperty().get().analysis().segments();
+        javafx.scene.canvas.Canvas canvas = robot.lookup("#timeline-canvas").queryAs(javafx.scene.canvas.Canvas.class);
+        double x = window.timeline().scaleProperty().get().xOf(3.0); // inside the second segment, 2-4 s
+        robot.clickOn(canvas.localToScreen(x, org.omnisila.app.workbench.timeline.TimelineLayout.ROUTING.top() + 5),
+                javafx.scene.input.MouseButton.PRIMARY);
+        waitUntil(10, () -> Math.abs(window.playerModel().currentTimeProperty().get() - 3.0) < 0.11);
+        assertEquals(segments.get(1), window.segmentPanel().segmentProperty().get());
+        String title = robot.lookup("#segment-title").queryAs(Label.class).getText();
+        assertTrue(title.startsWith("Segment " + segments.get(1).index() + ": 2.00-4.00 s, "), title);
+        assertFalse(robot.lookup("#effect-face").queryAs(Label.class).getText().isEmpty(), "causal effects shown");
+
+        Path report = out.resolve("short.html");
+        java.util.List<java.util.concurrent.CompletableFuture<Boolean>> done = new java.util.ArrayList<>();
+        robot.interact(() -> done.add(window.exports().export(
+                org.omnisila.app.workbench.export.ExportViewModel.Format.HTML_REPORT, report,
+                window.playerModel().videoProperty().get())));
+        assertTrue(done.get(0).get(60, TimeUnit.SECONDS));
+        String html = Files.readString(report);
+        assertTrue(html.contains("short.mp4") && html.contains("<table"), "the report names the video, has a table");
+        waitUntil(5, () -> robot.lookup("#export-message").queryAs(Label.class).getText().equals("Exported "
+                + report));
 
         robot.interact(() -> window.open(otherVideo));
         waitUntil(5, () -> window.timeline().dataProperty().get() == null);
