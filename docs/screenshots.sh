@@ -18,4 +18,5 @@ shoot() { # name, then workbench arguments
   echo "wrote $out/$name.png"
 }
 shoot workbench-player "$video" --at 5.5
-shoot workbench-analysis "$video" --result "$work/megamind.json" --at 5.5
+shoot workbench-analysis "$video" --result "$work/megamind.json" --at 5.5 \
+  --ask "Please identify and attribute the visual sentiment of segment 2"

@@ -24,6 +24,10 @@ public final class WorkbenchCommand implements Callable<Integer> {
     @Option(names = "--at", paramLabel = "SECONDS", description = "Go to this time once the video is open.")
     Double at;
 
+    @Option(names = "--ask", paramLabel = "INSTRUCTION",
+            description = "Ask this instruction in the instruction box once the result is shown.")
+    String ask;
+
     @Option(names = "--screenshot", hidden = true, paramLabel = "PNG",
             description = "Write a picture of the window to PNG after --screenshot-delay seconds, then close.")
     Path screenshot;
@@ -38,7 +42,7 @@ public final class WorkbenchCommand implements Callable<Integer> {
                     + "not set). Run it on a desktop, under xvfb-run, or use the command line: omnisila --help");
             return 1;
         }
-        WorkbenchApp.launch(new WorkbenchApp.Start(video, result, at), screenshot, screenshotDelay);
+        WorkbenchApp.launch(new WorkbenchApp.Start(video, result, at, ask), screenshot, screenshotDelay);
         return 0;
     }
 

@@ -15,7 +15,7 @@ import org.omnisila.engine.models.ModelFiles;
 public final class WorkbenchApp extends Application {
     /** The window's title. */
     public static final String TITLE = "Omni-SILA Workbench";
-    private static volatile Start initial = new Start(null, null, null);
+    private static volatile Start initial = new Start(null, null, null, null);
     private static volatile Path screenshot;
     private static volatile double screenshotDelay;
 
@@ -25,7 +25,7 @@ public final class WorkbenchApp extends Application {
      * @param video a video to open at once, or null
      */
     public static void launch(Path video) {
-        launch(new Start(video, null, null), null, 0);
+        launch(new Start(video, null, null, null), null, 0);
     }
 
     /**
@@ -34,8 +34,9 @@ public final class WorkbenchApp extends Application {
      * @param video  a video to open, or null
      * @param result a result JSON to show, or null
      * @param at     a time to go to, seconds, or null
+     * @param ask    an instruction to ask once the result is shown, or null
      */
-    public record Start(Path video, Path result, Double at) {
+    public record Start(Path video, Path result, Double at, String ask) {
     }
 
     /**
@@ -69,6 +70,10 @@ public final class WorkbenchApp extends Application {
         }
         if (initial.at() != null) {
             window.timeline().seek(initial.at());
+        }
+        if (initial.ask() != null) {
+            window.instruction().questionProperty().set(initial.ask());
+            window.instruction().ask();
         }
         if (screenshot != null) {
             WindowSnapshot.later(stage.getScene(), screenshot, screenshotDelay);
