@@ -29,9 +29,32 @@ public final class SynthCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--signal", paramLabel = "A",
+            description = "Amplitude of the class prototypes in the implicit scenes (default 1.0).")
+    Double signal;
+
+    @Option(names = "--confounder", paramLabel = "A",
+            description = "Amplitude of the confounder added to every scene (default 0.5).")
+    Double confounder;
+
+    @Option(names = "--confounder-bias", paramLabel = "P",
+            description = "Probability that a training video's confounder is its class's own (default 0.8).")
+    Double confounderBias;
+
     @Override
     public Integer call() throws IOException {
-        SceneDataset data = SyntheticScenes.generate(SyntheticScenes.defaults(videos, seed));
+        SyntheticScenes.Settings d = SyntheticScenes.defaults(videos, seed);
+        SyntheticScenes.Settings settings = new SyntheticScenes.Settings(d.videos(), d.seed(), d.sceneWidths(),
+                d.frames(), d.segmentSeconds(), d.testFraction(), d.noEventRate(), d.misleadingFaceRate(),
+                signal != null ? signal : d.signal(), d.confounders(),
+                confounder != null ? confounder : d.confounder(),
+                confounderBias != null ? confounderBias : d.confounderBias());
+        if (!(settings.signal() >= 0) || !(settings.confounder() >= 0) || !(settings.confounderBias() >= 0)
+                || settings.confounderBias() > 1) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "--signal and --confounder must be >= 0 and --confounder-bias between 0 and 1");
+        }
+        SceneDataset data = SyntheticScenes.generate(settings);
         SceneDatasetFiles.write(data, out);
         long test = data.videos().stream().filter(v -> "test".equals(v.subset())).count();
         long segments = data.videos().stream().mapToLong(v -> v.segments().size()).sum();
