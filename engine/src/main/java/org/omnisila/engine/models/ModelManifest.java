@@ -51,6 +51,11 @@ public record ModelManifest(
     /** Where manifests live on the classpath. */
     public static final String RESOURCE_DIR = "org/omnisila/models/";
 
+    /** Every model the installation bundles (module omnisila-models), by manifest name. */
+    public static final java.util.List<String> BUNDLED = java.util.List.of("default-icm", "human-centernet",
+            "human-emotion", "mediapipe-face-detection", "mediapipe-pose-landmark-lite",
+            "mediapipe-selfie-segmentation", "all-minilm-l6-v2-q");
+
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9._-]+");
     private static final Pattern RESOURCE_DIR_PATTERN = Pattern.compile("([A-Za-z0-9_-][A-Za-z0-9._-]*/)*");
