@@ -54,6 +54,8 @@ public final class AnalysisViewModel {
     private final AtomicInteger runs = new AtomicInteger();
     private AtomicBoolean cancel = new AtomicBoolean();
     private boolean closed;
+    /** Counts {@link #select} calls (FX thread): a lookup answers only the selection that asked for it. */
+    private int selections;
 
     /** @param engine closed by {@link #close()} */
     public AnalysisViewModel(AnalysisEngine engine, ResultStore store) {
@@ -96,6 +98,7 @@ public final class AnalysisViewModel {
         video.set(newVideo);
         result.set(null);
         message.set("");
+        int selection = ++selections;
         if (newVideo == null || closed) {
             return;
         }
@@ -108,8 +111,8 @@ public final class AnalysisViewModel {
                 return;
             }
             Platform.runLater(() -> {
-                if (!newVideo.equals(video.get()) || result.get() != null) {
-                    return; // another video selected, or a result opened (File > Open result JSON) meanwhile
+                if (selection != selections || result.get() != null) {
+                    return; // selected again (another video, another model), or a result opened meanwhile
                 }
                 if (found.analysis() != null) {
                     result.set(found.analysis());
