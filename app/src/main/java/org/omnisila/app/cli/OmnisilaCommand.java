@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         subcommands = {WorkbenchCommand.class, AnalyzeCommand.class, ScenesCommand.class, EvalCommand.class, SynthCommand.class,
             ReportCommand.class, AskCommand.class, DistilCommand.class, SlideshowCommand.class, TrainCommand.class,
             ExportCheckpointCommand.class,
-            AblateCommand.class, BenchCommand.class, DoctorCommand.class})
+            AblateCommand.class, BenchCommand.class, DoctorCommand.class, CacheCommand.class})
 public final class OmnisilaCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.stream.Stream;
 
 /** The folders the product writes: the cache (models, scenes, results, logs) and the settings. */
 final class StorageChecks {
@@ -20,28 +19,17 @@ final class StorageChecks {
             Path probe = Files.createTempFile(dir, ".doctor", ".tmp");
             Files.delete(probe);
             long free = Files.getFileStore(dir).getUsableSpace();
-            String detail = dir + ": writable, " + mb(size(dir)) + " used, " + mb(free) + " free on its disk";
+            String detail = dir + ": writable, " + mb(CacheFolders.bytes(dir)) + " used, " + mb(free)
+                    + " free on its disk";
             if (free < LOW_SPACE) {
-                return Finding.note(area, detail, "Less than 1 GB free: free disk space, or delete old entries "
-                        + "(the scene cache and results can be deleted at any time).");
+                return Finding.note(area, detail, "Less than 1 GB free: free disk space, or clear the scene cache "
+                        + "and kept results: omnisila cache --clear scenes,results");
             }
             return Finding.ok(area, detail);
         } catch (IOException | RuntimeException e) {
             return Finding.problem(area, dir + " cannot be written: " + e.getMessage(),
                     "Make the folder writable for your user, or choose another with -Domnisila.cache.dir / "
                             + "-Domnisila.config.dir (OMNISILA_CACHE_DIR for ./omnisila).");
-        }
-    }
-
-    private static long size(Path dir) throws IOException {
-        try (Stream<Path> files = Files.walk(dir)) {
-            return files.filter(Files::isRegularFile).mapToLong(f -> {
-                try {
-                    return Files.size(f);
-                } catch (IOException e) {
-                    return 0;
-                }
-            }).sum();
         }
     }
 

@@ -14,6 +14,7 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
+import org.omnisila.app.doctor.CacheFolders;
 import org.omnisila.app.workbench.analysis.AnalysisViewModel;
 import org.omnisila.app.workbench.analysis.CheckpointAnalysisEngine;
 import org.omnisila.app.workbench.export.ExportViewModel;
@@ -62,11 +63,42 @@ final class WorkbenchMenus {
         recent.setId("menu-recent");
         recent.getItems().add(new MenuItem("(none)")); // a menu with no items never shows
         recent.setOnShowing(e -> fillRecent(recent));
+        MenuItem clearCache = item("Clear scene cache and kept results...", null, this::clearCache);
+        clearCache.disableProperty().bind(window.analysis().runningProperty());
         MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
         return new Menu("File", null, open, recent, openResult,
                 export("Export result JSON...", ExportViewModel.Format.RESULT_JSON, "json"),
                 export("Export located sentiments as CSV...", ExportViewModel.Format.LOCATED_CSV, "csv"),
-                export("Export HTML report...", ExportViewModel.Format.HTML_REPORT, "html"), quit);
+                export("Export HTML report...", ExportViewModel.Format.HTML_REPORT, "html"), new SeparatorMenuItem(),
+                clearCache, quit);
+    }
+
+    /** Asks, then deletes the scene cache and the kept results (the others are in {@code omnisila cache}). */
+    private void clearCache() {
+        CacheFolders folders = new CacheFolders(ModelFiles.defaultCacheRoot());
+        CacheFolders.Usage scenes = folders.usage(CacheFolders.Kind.SCENES);
+        CacheFolders.Usage results = folders.usage(CacheFolders.Kind.RESULTS);
+        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Delete the scene cache (" + scenes.megabytes() + ", "
+                + scenes.dir() + ") and the kept results (" + results.megabytes() + ", " + results.dir() + ")? "
+                + "Videos will be analysed again when asked; nothing else is lost.");
+        ask.setTitle("Clear cache");
+        ask.setHeaderText("Clear the scene cache and kept results");
+        ask.initOwner(stage);
+        ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> {
+            String outcome;
+            try {
+                long freed = folders.clear(CacheFolders.Kind.SCENES) + folders.clear(CacheFolders.Kind.RESULTS);
+                outcome = String.format(Locale.ROOT, "%.1f MB freed.", freed / 1e6);
+            } catch (java.io.IOException e) {
+                outcome = "Not everything could be deleted: " + e.getMessage() + ". Close other Omni-SILA windows "
+                        + "and try again.";
+            }
+            Alert done = new Alert(Alert.AlertType.INFORMATION, outcome);
+            done.setTitle("Clear cache");
+            done.setHeaderText(null);
+            done.initOwner(stage);
+            done.show();
+        });
     }
 
     private void fillRecent(Menu recent) {
