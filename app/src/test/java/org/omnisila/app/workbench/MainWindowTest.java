@@ -219,6 +219,7 @@ class MainWindowTest {
     private java.util.List<String> labels() {
         WaitForAsyncUtils.waitForFxEvents();
         return window.player().viewModel().overlay().stream()
-                .map(org.omnisila.app.workbench.player.OverlayBox::label).toList();
+                .filter(org.omnisila.app.workbench.player.OverlayBox.class::isInstance)
+                .map(s -> ((org.omnisila.app.workbench.player.OverlayBox) s).label()).toList();
     }
 }

@@ -1,12 +1,11 @@
 package org.omnisila.app.workbench.overlay;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -19,33 +18,22 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import org.omnisila.app.workbench.player.OverlayBox;
-import org.omnisila.engine.api.Box;
-import org.omnisila.engine.scene.export.SceneCueFile.FaceCue;
-import org.omnisila.engine.scene.export.SceneCueFile.FrameCues;
-import org.omnisila.engine.scene.export.SceneCueFile.ObjectCue;
-import org.omnisila.engine.scene.export.SceneCueFile.PersonCue;
-import org.omnisila.engine.scene.export.SceneCueFile.TripleCue;
+import org.omnisila.app.workbench.player.OverlayKind;
+import org.omnisila.app.workbench.player.OverlayShape;
 import org.omnisila.engine.video.VideoCancelledException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The cue overlays: computes a video's {@link CueTrack} off the FX thread (progress in {@link #messageProperty()},
- * {@link #cancel()}), keeps it for that video, and maps the cues at a playback time to the boxes drawn over the
- * frame, each kind behind its toggle (all on at first).
- *
- * <p>Faces: the box, labelled with the top expression and its probability ({@code happy 0.92}). Poses: the
- * person box labelled {@code person}, and each keypoint with visibility &gt;= {@value #VISIBLE} as a small
- * unlabelled square of {@value #KEYPOINT} source pixels (the overlay layer draws boxes only, so the skeleton is
- * shown as its joints, not as lines). Objects: the box labelled with its class, and the subject of each relation
- * triple labelled with the triple ({@code person holding cup}; several joined by commas).
+ * The cue overlays: computes a video's {@link CueTrack} (cues and person masks) off the FX thread (progress in
+ * {@link #messageProperty()}, {@link #cancel()}), keeps it for that video, and maps the cues at a playback time to
+ * the shapes drawn over the frame ({@link CueShapes}), each kind behind its toggle, all on at first: faces (box and
+ * top expression), poses (person box, MediaPipe's skeleton as lines between visible keypoints, the keypoints as
+ * small squares), objects (box, class and relation triples) and the background (person) mask, drawn by the
+ * overlay layer as a translucent tint over the people.
  */
 public final class OverlayViewModel {
     private static final Logger LOG = LoggerFactory.getLogger(OverlayViewModel.class);
-    /** Keypoints at least this visible are drawn. */
-    public static final double VISIBLE = 0.5;
-    /** A keypoint's square, source pixels. */
-    public static final double KEYPOINT = 4;
 
     /** A video's cues. */
     public record Track(Path video, CueTrack cues) {
@@ -54,6 +42,7 @@ public final class OverlayViewModel {
     private final BooleanProperty faces = new SimpleBooleanProperty(this, "faces", true);
     private final BooleanProperty poses = new SimpleBooleanProperty(this, "poses", true);
     private final BooleanProperty objects = new SimpleBooleanProperty(this, "objects", true);
+    private final BooleanProperty mask = new SimpleBooleanProperty(this, "mask", true);
     private final ReadOnlyObjectWrapper<Track> track = new ReadOnlyObjectWrapper<>(this, "track");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -83,6 +72,11 @@ public final class OverlayViewModel {
 
     public BooleanProperty objectsProperty() {
         return objects;
+    }
+
+    /** Whether the background (person) mask is drawn (View &gt; Background mask). */
+    public BooleanProperty maskProperty() {
+        return mask;
     }
 
     /** The last computed cues and their video; null before the first. */
@@ -121,12 +115,12 @@ public final class OverlayViewModel {
         String name = String.valueOf(video.getFileName());
         return CompletableFuture.supplyAsync(() -> {
             try {
-                CueTrack cues = CueTrack.of(source.record(video, (phase, f) -> fx.execute(() -> {
+                CueTrack cues = source.record(video, (phase, f) -> fx.execute(() -> {
                     if (busy.get()) {
                         message.set(String.format(Locale.ROOT, "Cue overlays of %s: %s %.0f%%", name, phase,
                                 100 * f));
                     }
-                }), stop::get));
+                }), stop::get);
                 fx.execute(() -> {
                     track.set(new Track(video, cues));
                     finish("Cue overlays of " + name + ": " + cues.size() + " sampled frames.");
@@ -154,53 +148,43 @@ public final class OverlayViewModel {
     }
 
     /**
-     * @return the boxes for {@code video} at {@code t} seconds; null when no track was computed for that video
+     * @return the shapes for {@code video} at {@code t} seconds; null when no track was computed for that video
      *     (the overlay is then left to others)
      */
-    public List<OverlayBox> boxesAt(Path video, double t) {
+    public List<OverlayShape> shapesAt(Path video, double t) {
         Track shown = track.get();
         if (shown == null || !Objects.equals(shown.video(), video)) {
             return null;
         }
-        return shown.cues().at(t).map(this::boxes).orElse(List.of());
+        return shown.cues().at(t).map(this::shapes).orElse(List.of());
     }
 
-    /** @return the boxes of a frame's cues, those of the kinds toggled on */
-    public List<OverlayBox> boxes(FrameCues frame) {
-        List<OverlayBox> out = new ArrayList<>();
-        if (faces.get()) {
-            for (FaceCue f : frame.faces()) {
-                Float p = f.expressions().get(f.expression());
-                out.add(box(f.box(), p == null ? f.expression()
-                        : String.format(Locale.ROOT, "%s %.2f", f.expression(), p)));
-            }
-        }
-        if (poses.get()) {
-            for (PersonCue p : frame.persons()) {
-                out.add(box(p.box(), "person"));
-                for (float[] k : p.keypoints()) {
-                    if (k.length >= 3 && k[2] >= VISIBLE && Float.isFinite(k[0]) && Float.isFinite(k[1])) {
-                        out.add(new OverlayBox(k[0] - KEYPOINT / 2, k[1] - KEYPOINT / 2, KEYPOINT, KEYPOINT, ""));
-                    }
-                }
-            }
-        }
-        if (objects.get()) {
-            Map<Integer, List<String>> relations = new LinkedHashMap<>();
-            for (TripleCue t : frame.triples()) {
-                relations.computeIfAbsent(t.subjectIndex(), i -> new ArrayList<>()).add(t.predicate() + " "
-                        + t.object());
-            }
-            for (int i = 0; i < frame.objects().size(); i++) {
-                ObjectCue o = frame.objects().get(i);
-                List<String> r = relations.get(i);
-                out.add(box(o.box(), r == null ? o.label() : o.label() + " " + String.join(", ", r)));
-            }
-        }
-        return out;
+    /**
+     * The boxes of {@link #shapesAt}, for a window that draws boxes only.
+     *
+     * @deprecated the main window shows skeleton lines and masks once it calls {@link #shapesAt} (and listens to
+     *     {@link #maskProperty()}); then this goes
+     */
+    @Deprecated(forRemoval = true)
+    public List<OverlayBox> boxesAt(Path video, double t) {
+        List<OverlayShape> shapes = shapesAt(video, t);
+        return shapes == null ? null
+                : shapes.stream().filter(OverlayBox.class::isInstance).map(OverlayBox.class::cast).toList();
     }
 
-    private static OverlayBox box(Box b, String label) {
-        return new OverlayBox(b.x(), b.y(), Math.max(0, b.width()), Math.max(0, b.height()), label);
+    /** @return the shapes of a sampled frame, those of the kinds toggled on */
+    public List<OverlayShape> shapes(CueTrack.Sample sample) {
+        Set<OverlayKind> shown = EnumSet.noneOf(OverlayKind.class);
+        show(shown, faces, OverlayKind.FACE);
+        show(shown, poses, OverlayKind.POSE);
+        show(shown, objects, OverlayKind.OBJECT);
+        show(shown, mask, OverlayKind.MASK);
+        return CueShapes.of(sample, shown);
+    }
+
+    private static void show(Set<OverlayKind> shown, BooleanProperty toggle, OverlayKind kind) {
+        if (toggle.get()) {
+            shown.add(kind);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.omnisila.app.workbench.player;
 
+import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 
 /**
@@ -36,6 +37,11 @@ public record Letterbox(double scale, double offsetX, double offsetY) {
     /** A source y coordinate in view pixels. */
     public double viewY(double sourceY) {
         return offsetY + sourceY * scale;
+    }
+
+    /** A point in source pixels (a line's end, say) in view pixels. */
+    public Point2D toView(double x, double y) {
+        return new Point2D(viewX(x), viewY(y));
     }
 
     /** A rectangle in source pixels (x, y of its top-left corner, width, height) in view pixels. */

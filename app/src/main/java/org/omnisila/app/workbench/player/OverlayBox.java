@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param width  source pixels, &gt;= 0
  * @param height source pixels, &gt;= 0
  * @param label  text drawn above the box; may be empty
+ * @param kind   what it shows (its colour)
  */
-public record OverlayBox(double x, double y, double width, double height, String label) {
+public record OverlayBox(double x, double y, double width, double height, String label, OverlayKind kind)
+        implements OverlayShape {
 
     /** Validates the fields. */
     public OverlayBox {
@@ -22,5 +24,11 @@ public record OverlayBox(double x, double y, double width, double height, String
                     + x + ", " + y + ") " + width + "x" + height);
         }
         Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(kind, "kind");
+    }
+
+    /** A box of a cue picked in the segment panel ({@link OverlayKind#CUE}). */
+    public OverlayBox(double x, double y, double width, double height, String label) {
+        this(x, y, width, height, label, OverlayKind.CUE);
     }
 }

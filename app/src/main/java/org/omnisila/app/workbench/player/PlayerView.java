@@ -38,7 +38,7 @@ public final class PlayerView extends BorderPane {
         message.textProperty().bind(vm.messageProperty());
         message.setStyle("-fx-text-fill: white; -fx-font-size: 14px;");
         vm.frameProperty().addListener((o, was, now) -> video.show(now));
-        vm.overlay().addListener((javafx.collections.ListChangeListener<OverlayBox>) c -> video.overlay()
+        vm.overlay().addListener((javafx.collections.ListChangeListener<OverlayShape>) c -> video.overlay()
                 .draw(vm.overlay()));
         StackPane screen = new StackPane(video, message);
         screen.setMinSize(0, 0);

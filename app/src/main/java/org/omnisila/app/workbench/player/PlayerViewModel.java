@@ -23,7 +23,7 @@ import org.omnisila.engine.video.VideoMetadata;
 
 /**
  * The player's state for the view and the rest of the window: the open video, the frame shown and its time, the
- * duration, whether it plays, the speed, the loop segment, a message when the video cannot be played, and the boxes
+ * duration, whether it plays, the speed, the loop segment, a message when the video cannot be played, and the shapes
  * to draw over the frame. Commands go to a {@link Playback}, which decodes off the FX thread; what it reports is
  * applied through the executor given (the FX thread's {@code Platform::runLater} in the window, the calling thread
  * in tests and benchmarks). Touches no control.
@@ -45,7 +45,7 @@ public final class PlayerViewModel {
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1);
     private final ReadOnlyObjectWrapper<Loop> loop = new ReadOnlyObjectWrapper<>(this, "loop");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
-    private final ObservableList<OverlayBox> overlay = FXCollections.observableArrayList();
+    private final ObservableList<OverlayShape> overlay = FXCollections.observableArrayList();
     private Playback playback;
     /** The reports of {@link #playback}; those of a video closed since are ignored. */
     private Reports reports;
@@ -247,8 +247,8 @@ public final class PlayerViewModel {
         return message.getReadOnlyProperty();
     }
 
-    /** Boxes drawn over the frame shown, in source pixels; the cue overlays set them. */
-    public ObservableList<OverlayBox> overlay() {
+    /** Shapes drawn over the frame shown, in source pixels; the cue overlays set them. */
+    public ObservableList<OverlayShape> overlay() {
         return overlay;
     }
 }

@@ -69,13 +69,14 @@ public final class VideoView extends Region {
     @Override
     protected void layoutChildren() {
         Letterbox box = letterbox();
+        Rectangle2D picture = Rectangle2D.EMPTY;
         if (pixels != null) {
-            Rectangle2D r = box.toView(0, 0, pixels.getWidth(), pixels.getHeight());
-            image.setFitWidth(r.getWidth());
-            image.setFitHeight(r.getHeight());
-            image.relocate(r.getMinX(), r.getMinY());
+            picture = box.toView(0, 0, pixels.getWidth(), pixels.getHeight());
+            image.setFitWidth(picture.getWidth());
+            image.setFitHeight(picture.getHeight());
+            image.relocate(picture.getMinX(), picture.getMinY());
         }
         overlay.relocate(0, 0);
-        overlay.place(getWidth(), getHeight(), box);
+        overlay.place(getWidth(), getHeight(), box, picture);
     }
 }

@@ -24,12 +24,12 @@ class CueTrackTest {
     void givesTheNearestSampledFrame() {
         CueTrack track = CueTrack.of(List.of(segment(1, 2), segment(0, 0))); // any order
         assertEquals(8, track.size());
-        assertEquals(0.25, track.at(0.0).orElseThrow().time(), 1e-9);
-        assertEquals(0.25, track.at(0.4).orElseThrow().time(), 1e-9);
-        assertEquals(0.75, track.at(0.6).orElseThrow().time(), 1e-9);
-        assertEquals(1.75, track.at(1.9).orElseThrow().time(), 1e-9);
-        assertEquals(2.25, track.at(2.1).orElseThrow().time(), 1e-9);
-        assertEquals(3.75, track.at(4.0).orElseThrow().time(), 1e-9);
+        assertEquals(0.25, track.at(0.0).orElseThrow().cues().time(), 1e-9);
+        assertEquals(0.25, track.at(0.4).orElseThrow().cues().time(), 1e-9);
+        assertEquals(0.75, track.at(0.6).orElseThrow().cues().time(), 1e-9);
+        assertEquals(1.75, track.at(1.9).orElseThrow().cues().time(), 1e-9);
+        assertEquals(2.25, track.at(2.1).orElseThrow().cues().time(), 1e-9);
+        assertEquals(3.75, track.at(4.0).orElseThrow().cues().time(), 1e-9);
     }
 
     @Test
@@ -39,7 +39,7 @@ class CueTrackTest {
         assertTrue(track.at(4.0).isEmpty()); // in the gap between 2 s and 10 s
         assertTrue(track.at(12.3).isEmpty());
         assertTrue(track.at(Double.NaN).isEmpty());
-        assertEquals(10.25, track.at(10.0).orElseThrow().time(), 1e-9);
+        assertEquals(10.25, track.at(10.0).orElseThrow().cues().time(), 1e-9);
         assertTrue(CueTrack.EMPTY.at(1).isEmpty());
         assertTrue(CueTrack.of(List.of(new SegmentCues(0, 0, 2, List.of()))).at(1).isEmpty());
     }

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.opencv.opencv_core.Mat;
 import org.bytedeco.opencv.opencv_core.Size;
@@ -23,6 +24,23 @@ import org.omnisila.engine.vision.SelfieSegmenter;
 public final class MaskPng {
 
     private MaskPng() {
+    }
+
+    /** @return e.g. {@code seg0003_f5.png} for segment 3, frame 5 */
+    public static String name(int segment, int frame) {
+        return String.format(Locale.ROOT, "seg%04d_f%d.png", segment, frame);
+    }
+
+    /**
+     * @param dir where the masks go, each under its {@link #name}
+     * @return a sink writing each mask there and naming it {@code masks/NAME} (where the exporter moves it)
+     */
+    public static MaskSink into(Path dir) {
+        return (segment, frame, mask, width, height) -> {
+            String name = name(segment, frame);
+            write(mask, width, height, dir.resolve(name));
+            return SceneCueExporter.MASKS + "/" + name;
+        };
     }
 
     /**

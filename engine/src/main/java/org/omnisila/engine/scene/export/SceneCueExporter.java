@@ -79,7 +79,7 @@ public final class SceneCueExporter {
         Files.createDirectories(dir);
         Path staging = Files.createTempDirectory(dir, ".scenes-");
         try {
-            SceneCueRecorder recorder = new SceneCueRecorder(extractors, masks ? staging : null);
+            SceneCueRecorder recorder = new SceneCueRecorder(extractors, masks ? MaskPng.into(staging) : null);
             SamplingResult sampling = new SegmentSampler(plan).sample(video, recorder,
                     f -> listener.progress("decoding and scene extraction", 0.99 * f), cancelled);
             if (cancelled.getAsBoolean()) {

@@ -2,12 +2,10 @@ package org.omnisila.engine.scene.export;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.omnisila.engine.api.Box;
 import org.omnisila.engine.scene.ActionExtractor.PosedPerson;
@@ -33,26 +31,23 @@ import org.omnisila.engine.vision.ExpressionModel;
 /**
  * Asks the extractors, segment by segment as the sampler delivers them, what they see on each frame (through
  * their per-frame accessors, so the cues are those the features are made of), keeps that as {@link SegmentCues}
- * and writes each frame's person mask as a PNG. The frames themselves are dropped after each segment.
+ * and gives each frame's person mask to a {@link MaskSink} (PNG files, or kept in memory). The frames themselves
+ * are dropped after each segment.
  */
 public final class SceneCueRecorder implements FrameSink {
 
     private final SceneExtractors.Bundle extractors;
-    private final Path maskDir;
+    private final MaskSink masks;
     private final List<SegmentCues> segments = new ArrayList<>();
 
     /**
      * @param extractors the four extractors (not closed here)
-     * @param maskDir    where the masks go ({@link #maskName} names them), or null for no masks
+     * @param masks      where the person masks go ({@link MaskPng#into}), or null for none (the selfie model does
+     *                   not run)
      */
-    public SceneCueRecorder(SceneExtractors.Bundle extractors, Path maskDir) {
+    public SceneCueRecorder(SceneExtractors.Bundle extractors, MaskSink masks) {
         this.extractors = extractors;
-        this.maskDir = maskDir;
-    }
-
-    /** @return e.g. {@code seg0003_f5.png} for segment 3, frame 5 */
-    public static String maskName(int segment, int frame) {
-        return String.format(Locale.ROOT, "seg%04d_f%d.png", segment, frame);
+        this.masks = masks;
     }
 
     @Override
@@ -62,23 +57,22 @@ public final class SceneCueRecorder implements FrameSink {
         for (int k = 0; k < segment.frames().size(); k++) {
             SampledFrame frame = segment.frames().get(k);
             List<Detection> detections = extractors.object().detections(frame.image());
-            String mask = null;
-            if (maskDir != null) {
-                String name = maskName(segment.segment().index(), k);
-                try {
-                    MaskPng.write(extractors.background().personMask(frame.image()), frame.image().width(),
-                            frame.image().height(), maskDir.resolve(name));
-                } catch (IOException e) {
-                    throw new UncheckedIOException("cannot write the mask " + maskDir.resolve(name), e);
-                }
-                mask = SceneCueExporter.MASKS + "/" + name;
-            }
+            String mask = masks == null ? null : mask(segment.segment().index(), k, frame);
             frames.add(new FrameCues(k, frame.targetTime(), frame.time(), faces(faces.get(k)),
                     persons(extractors.action().persons(frame)), objects(detections),
                     triples(ObjectExtractor.relations(detections)), mask));
         }
         segments.add(new SegmentCues(segment.segment().index(), segment.segment().start(), segment.segment().end(),
                 frames));
+    }
+
+    private String mask(int segment, int k, SampledFrame frame) {
+        try {
+            return masks.accept(segment, k, extractors.background().personMask(frame.image()), frame.image().width(),
+                    frame.image().height());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the mask of segment " + segment + ", frame " + k, e);
+        }
     }
 
     /** @return the segments recorded so far, in order */
