@@ -25,6 +25,7 @@ import org.omnisila.app.workbench.instruct.InstructionViewModel;
 import org.omnisila.app.workbench.overlay.EmbeddedCueSource;
 import org.omnisila.app.workbench.overlay.OverlayViewModel;
 import org.omnisila.app.workbench.player.OverlayBox;
+import org.omnisila.app.workbench.player.OverlayShape;
 import org.omnisila.app.workbench.player.PlayerView;
 import org.omnisila.app.workbench.player.PlayerViewModel;
 import org.omnisila.app.workbench.segment.SegmentPanelView;
@@ -136,10 +137,10 @@ public final class MainWindow {
     private void connectOverlays() {
         PlayerViewModel p = player.viewModel();
         javafx.beans.InvalidationListener refresh = o -> {
-            java.util.List<OverlayBox> boxes = overlays.boxesAt(p.videoProperty().get(),
+            java.util.List<OverlayShape> shapes = overlays.shapesAt(p.videoProperty().get(),
                     p.currentTimeProperty().get());
-            if (boxes != null) {
-                p.overlay().setAll(boxes);
+            if (shapes != null) {
+                p.overlay().setAll(shapes);
             }
         };
         p.currentTimeProperty().addListener(refresh);
@@ -148,6 +149,7 @@ public final class MainWindow {
         overlays.facesProperty().addListener(refresh);
         overlays.posesProperty().addListener(refresh);
         overlays.objectsProperty().addListener(refresh);
+        overlays.maskProperty().addListener(refresh);
     }
 
     /**

@@ -180,7 +180,8 @@ final class WorkbenchMenus {
     private Menu view() {
         OverlayViewModel overlays = window.overlays();
         return new Menu("View", null, toggle("Faces", overlays.facesProperty()),
-                toggle("Poses", overlays.posesProperty()), toggle("Objects", overlays.objectsProperty()));
+                toggle("Poses", overlays.posesProperty()), toggle("Objects", overlays.objectsProperty()),
+                toggle("Background mask", overlays.maskProperty()));
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

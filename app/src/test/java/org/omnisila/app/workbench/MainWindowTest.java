@@ -206,7 +206,7 @@ class MainWindowTest {
         javafx.scene.control.MenuBar bar = robot.lookup("#menu").queryAs(javafx.scene.control.MenuBar.class);
         javafx.scene.control.Menu view = bar.getMenus().stream().filter(m -> m.getText().equals("View"))
                 .findFirst().orElseThrow();
-        assertEquals(java.util.List.of("Faces", "Poses", "Objects"),
+        assertEquals(java.util.List.of("Faces", "Poses", "Objects", "Background mask"),
                 view.getItems().stream().map(javafx.scene.control.MenuItem::getText).toList());
         assertTrue(view.getItems().stream()
                 .allMatch(i -> ((javafx.scene.control.CheckMenuItem) i).isSelected()));

@@ -159,19 +159,6 @@ public final class OverlayViewModel {
         return shown.cues().at(t).map(this::shapes).orElse(List.of());
     }
 
-    /**
-     * The boxes of {@link #shapesAt}, for a window that draws boxes only.
-     *
-     * @deprecated the main window shows skeleton lines and masks once it calls {@link #shapesAt} (and listens to
-     *     {@link #maskProperty()}); then this goes
-     */
-    @Deprecated(forRemoval = true)
-    public List<OverlayBox> boxesAt(Path video, double t) {
-        List<OverlayShape> shapes = shapesAt(video, t);
-        return shapes == null ? null
-                : shapes.stream().filter(OverlayBox.class::isInstance).map(OverlayBox.class::cast).toList();
-    }
-
     /** @return the shapes of a sampled frame, those of the kinds toggled on */
     public List<OverlayShape> shapes(CueTrack.Sample sample) {
         Set<OverlayKind> shown = EnumSet.noneOf(OverlayKind.class);

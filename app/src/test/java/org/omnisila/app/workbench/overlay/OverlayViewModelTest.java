@@ -115,7 +115,6 @@ class OverlayViewModelTest {
     }
 
     @Test
-    @SuppressWarnings("removal")
     void shapesAtFollowTheTrackOfTheVideoShown() {
         Path video = Path.of("/videos/a.mp4");
         assertNull(vm.shapesAt(video, 1)); // nothing computed: the overlay is left alone
@@ -127,8 +126,6 @@ class OverlayViewModelTest {
         assertEquals(2, only(OverlayLine.class, shapes).size());
         assertTrue(vm.shapesAt(video, 5).isEmpty());
         assertNull(vm.shapesAt(Path.of("/videos/b.mp4"), 0.6));
-        assertEquals(only(OverlayBox.class, shapes), vm.boxesAt(video, 0.6), "the boxes alone");
-        assertNull(vm.boxesAt(Path.of("/videos/b.mp4"), 0.6));
     }
 
     @Test
