@@ -28,6 +28,10 @@ public final class WorkbenchCommand implements Callable<Integer> {
             description = "Ask this instruction in the instruction box once the result is shown.")
     String ask;
 
+    @Option(names = "--cues", description = "Compute the cue overlays (faces, poses, objects, person mask) of VIDEO "
+            + "at once.")
+    boolean cues;
+
     @Option(names = "--screenshot", hidden = true, paramLabel = "PNG",
             description = "Write a picture of the window to PNG after --screenshot-delay seconds, then close.")
     Path screenshot;
@@ -42,7 +46,7 @@ public final class WorkbenchCommand implements Callable<Integer> {
                     + "not set). Run it on a desktop, under xvfb-run, or use the command line: omnisila --help");
             return 1;
         }
-        WorkbenchApp.launch(new WorkbenchApp.Start(video, result, at, ask), screenshot, screenshotDelay);
+        WorkbenchApp.launch(new WorkbenchApp.Start(video, result, at, ask, cues), screenshot, screenshotDelay);
         return 0;
     }
 

@@ -34,11 +34,15 @@ final class StatusBar extends HBox {
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(Bindings.concat("Model: ", model));
         status.setTooltip(tip);
+        // the model line gives way (elided, whole in the tooltip) so that messages of running work show whole
+        status.setMinWidth(120);
+        javafx.scene.layout.HBox.setHgrow(status, javafx.scene.layout.Priority.SOMETIMES);
         getChildren().add(status);
         for (Message m : messages) {
             Label l = new Label();
             l.setId(m.id());
             l.textProperty().bind(m.text());
+            l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             getChildren().add(l);
         }
     }

@@ -15,7 +15,7 @@ import org.omnisila.engine.models.ModelFiles;
 public final class WorkbenchApp extends Application {
     /** The window's title. */
     public static final String TITLE = "Omni-SILA Workbench";
-    private static volatile Start initial = new Start(null, null, null, null);
+    private static volatile Start initial = new Start(null, null, null, null, false);
     private static volatile Path screenshot;
     private static volatile double screenshotDelay;
 
@@ -25,7 +25,7 @@ public final class WorkbenchApp extends Application {
      * @param video a video to open at once, or null
      */
     public static void launch(Path video) {
-        launch(new Start(video, null, null, null), null, 0);
+        launch(new Start(video, null, null, null, false), null, 0);
     }
 
     /**
@@ -35,8 +35,9 @@ public final class WorkbenchApp extends Application {
      * @param result a result JSON to show, or null
      * @param at     a time to go to, seconds, or null
      * @param ask    an instruction to ask once the result is shown, or null
+     * @param cues   whether to compute the cue overlays of the video at once (Analysis > Compute cue overlays)
      */
-    public record Start(Path video, Path result, Double at, String ask) {
+    public record Start(Path video, Path result, Double at, String ask, boolean cues) {
     }
 
     /**
@@ -71,12 +72,18 @@ public final class WorkbenchApp extends Application {
         if (initial.at() != null) {
             window.timeline().seek(initial.at());
         }
+        java.util.concurrent.CompletableFuture<?> ready = java.util.concurrent.CompletableFuture.completedFuture(null);
+        if (initial.cues() && initial.video() != null) {
+            ready = window.overlays().compute(window.playerModel().videoProperty().get());
+        }
         if (initial.ask() != null) {
             window.instruction().questionProperty().set(initial.ask());
             window.instruction().ask();
         }
         if (screenshot != null) {
-            WindowSnapshot.later(stage.getScene(), screenshot, screenshotDelay);
+            // the delay counts from when the cue overlays (if asked for) are drawn
+            ready.whenComplete((r, e) -> javafx.application.Platform.runLater(
+                    () -> WindowSnapshot.later(stage.getScene(), screenshot, screenshotDelay)));
         }
     }
 }
