@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.ShortBuffer;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.function.DoubleUnaryOperator;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameRecorder;
@@ -28,6 +29,8 @@ public final class SyntheticVideo {
     private static final int DARK = 40;
     private static final int LIGHT = 215;
     private static final int SAMPLE_RATE = 44_100;
+    /** The default audio: a quiet 440 Hz tone. */
+    private static final DoubleUnaryOperator QUIET_TONE = t -> 0.025 * Math.sin(2 * Math.PI * 440 * t);
 
     private final String format;
     private final String codec;
@@ -36,7 +39,7 @@ public final class SyntheticVideo {
     private final double fps;
     private final int frames;
     private int rotation;
-    private boolean audio;
+    private DoubleUnaryOperator audio;
     private boolean texture;
     private double[] frameTimes;
 
@@ -72,9 +75,18 @@ public final class SyntheticVideo {
         return this;
     }
 
-    /** Whether to add a mono AAC audio track (a quiet tone) as long as the video. */
+    /** Whether to add a mono AAC audio track (a quiet 440 Hz tone) as long as the video. */
     public SyntheticVideo audio(boolean withAudio) {
-        this.audio = withAudio;
+        this.audio = withAudio ? QUIET_TONE : null;
+        return this;
+    }
+
+    /**
+     * Adds a mono AAC audio track (44.1 kHz) as long as the video whose sample at time {@code t} seconds is
+     * {@code signal(t)}, full scale -1 to 1 (clipped), so a test can tell which time it hears.
+     */
+    public SyntheticVideo audio(DoubleUnaryOperator signal) {
+        this.audio = Objects.requireNonNull(signal, "signal");
         return this;
     }
 
@@ -99,7 +111,7 @@ public final class SyntheticVideo {
     /** Writes the video. */
     public void write(Path file) throws FrameRecorder.Exception {
         FfmpegLog.install();
-        try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), width, height, audio ? 1 : 0)) {
+        try (FFmpegFrameRecorder r = new FFmpegFrameRecorder(file.toFile(), width, height, audio != null ? 1 : 0)) {
             r.setFormat(format);
             r.setVideoCodecName(codec);
             r.setFrameRate(fps);
@@ -109,7 +121,7 @@ public final class SyntheticVideo {
             if (rotation != 0) {
                 r.setDisplayRotation(-rotation);
             }
-            if (audio) {
+            if (audio != null) {
                 r.setAudioCodec(avcodec.AV_CODEC_ID_AAC);
                 r.setSampleRate(SAMPLE_RATE);
                 r.setAudioChannels(1);
@@ -123,12 +135,13 @@ public final class SyntheticVideo {
                     r.setTimestamp(Math.round(frameTimes[i] * 1e6));
                 }
                 r.record(frame, avutil.AV_PIX_FMT_BGR24);
-                if (audio) {
+                if (audio != null) {
                     double until = frameTimes != null ? frameTimes[i] + 1 / fps : (i + 1) / fps;
                     long target = Math.round(until * SAMPLE_RATE);
                     short[] tone = new short[(int) (target - samplesWritten)];
                     for (int k = 0; k < tone.length; k++) {
-                        tone[k] = (short) (800 * Math.sin(2 * Math.PI * 440 * (samplesWritten + k) / SAMPLE_RATE));
+                        double v = audio.applyAsDouble((double) (samplesWritten + k) / SAMPLE_RATE);
+                        tone[k] = (short) Math.round(Short.MAX_VALUE * Math.max(-1, Math.min(1, v)));
                     }
                     samplesWritten = target;
                     r.recordSamples(SAMPLE_RATE, 1, ShortBuffer.wrap(tone));

@@ -6,6 +6,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.omnisila.engine.video.FrameReader;
 import org.omnisila.engine.video.SampledFrame;
 import org.omnisila.engine.video.VideoFormatException;
@@ -19,7 +20,12 @@ import org.omnisila.engine.video.VideoMetadata;
  * <p>Playing follows the video's timestamps at the chosen speed ({@link FrameClock}): at each frame's due time the
  * thread asks the reader for the frame due now, so when decoding falls behind, the frames in between are decoded
  * but not converted or shown (dropped) and playback keeps time instead of slowing down. A loop segment sends the
- * clock back to its start when it reaches its end. No audio is played.
+ * clock back to its start when it reaches its end.
+ *
+ * <p>A file with an audio track gets an {@link AudioPlayback} (a thread of its own) that this thread keeps told
+ * where the clock stands: the sound plays along while the video plays at 1x, and is silent when paused, at other
+ * speeds (there is no pitch-corrected sound) and when muted. The video stays the master clock; a file without an
+ * audio track gets no audio thread at all.
  */
 public final class Playback {
 
@@ -36,6 +42,13 @@ public final class Playback {
 
         /** The file cannot be opened or decoded further; the message is meant for the user. */
         void failed(String message);
+
+        /**
+         * The audio track cannot be played (no audio device, or it cannot be decoded): the video plays on without
+         * sound. Called once at most, on the audio thread; the message is meant for the user.
+         */
+        default void silent(String message) {
+        }
     }
 
     /**
@@ -50,6 +63,7 @@ public final class Playback {
 
     private final Path file;
     private final Listener listener;
+    private final Supplier<AudioSink> sinks;
     private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
     /** The latest seek target not yet acted on: a burst of seeks (a dragged slider) decodes only the last. */
     private final AtomicReference<Double> seekTarget = new AtomicReference<>();
@@ -59,6 +73,8 @@ public final class Playback {
     // Decode thread only.
     private final FrameClock clock = new FrameClock();
     private FrameReader reader;
+    /** The sound, when the file has an audio track. */
+    private AudioPlayback audio;
     private VideoMetadata metadata;
     private double shownTime;
     private boolean playing;
@@ -67,17 +83,23 @@ public final class Playback {
     /** While playing, the video time at which the next frame is due. */
     private double nextDue;
 
-    private Playback(Path file, Listener listener) {
+    private Playback(Path file, Listener listener, Supplier<AudioSink> sinks) {
         this.file = file;
         this.listener = listener;
+        this.sinks = sinks;
     }
 
     /**
      * Starts the decode thread, which opens the file and shows its first frame; a file that cannot be opened is
-     * reported to {@link Listener#failed} and ends the thread.
+     * reported to {@link Listener#failed} and ends the thread. The sound goes to the computer's audio output.
      */
     public static Playback open(Path file, Listener listener) {
-        Playback p = new Playback(file, listener);
+        return open(file, listener, JavaSoundSink::new);
+    }
+
+    /** As {@link #open(Path, Listener)}, with the sound of a file that has an audio track going to a new sink. */
+    static Playback open(Path file, Listener listener, Supplier<AudioSink> sinks) {
+        Playback p = new Playback(file, listener, sinks);
         Thread t = new Thread(p::run, "player-decode " + file.getFileName());
         t.setDaemon(true);
         t.start();
@@ -122,7 +144,31 @@ public final class Playback {
         if (!(speed > 0) || !Double.isFinite(speed)) {
             throw new IllegalArgumentException("speed must be a finite number > 0 but was " + speed);
         }
-        return submit(() -> clock.speed(speed, System.nanoTime()));
+        return submit(() -> {
+            clock.speed(speed, System.nanoTime());
+            followClock();
+        });
+    }
+
+    /** Silences the sound (the video plays on), or lets it play again. */
+    public CompletableFuture<Void> mute(boolean muted) {
+        return submit(() -> {
+            if (audio != null) {
+                audio.muted(muted);
+            }
+        });
+    }
+
+    /** Loudness of the sound, 0 (silent) to 1 (as recorded). */
+    public CompletableFuture<Void> volume(double level) {
+        if (!(level >= 0 && level <= 1)) {
+            throw new IllegalArgumentException("volume must be 0 to 1 but was " + level);
+        }
+        return submit(() -> {
+            if (audio != null) {
+                audio.volume(level);
+            }
+        });
     }
 
     /**
@@ -171,6 +217,9 @@ public final class Playback {
             reader = FrameReader.open(file);
             metadata = reader.metadata();
             listener.opened(metadata);
+            if (metadata.hasAudio()) {
+                audio = AudioPlayback.start(file, sinks.get(), listener::silent);
+            }
             show(reader.frameAt(0));
             loop();
         } catch (VideoFormatException e) {
@@ -180,6 +229,9 @@ public final class Playback {
         } catch (RuntimeException e) {
             listener.failed(file + ": the player failed: " + e);
         } finally {
+            if (audio != null) {
+                audio.close();
+            }
             if (reader != null) {
                 reader.close();
             }
@@ -225,6 +277,7 @@ public final class Playback {
         if (!Double.isNaN(loopEnd) && t >= loopEnd) {
             show(reader.frameAt(loopStart));
             clock.start(shownTime, now);
+            followClock();
             nextDue = shownTime + interval;
             return;
         }
@@ -257,6 +310,7 @@ public final class Playback {
         show(reader.frameAt(Math.max(0, Math.min(seconds, metadata.duration()))));
         if (playing) {
             clock.start(shownTime, System.nanoTime());
+            followClock();
             nextDue = shownTime + metadata.frameInterval();
         }
     }
@@ -269,7 +323,21 @@ public final class Playback {
     private void setPlaying(boolean now) {
         if (playing != now) {
             playing = now;
+            followClock();
             listener.playing(now);
+        }
+    }
+
+    /** Tells the sound where the clock stands: it plays along only while the video plays at 1x. */
+    private void followClock() {
+        if (audio == null) {
+            return;
+        }
+        if (playing && clock.speed() == 1) {
+            long now = System.nanoTime();
+            audio.follow(clock.secondsAt(now), now);
+        } else {
+            audio.stop();
         }
     }
 }

@@ -12,6 +12,7 @@ import javafx.scene.input.KeyEvent;
  *   <li>Left / Right: one frame back / forward (pauses); with Shift: one second</li>
  *   <li>J: five seconds back (the decoder reads forward only, so there is no reverse playback); K: pause;
  *       L: play, and pressed again while playing, the next faster speed up to 4x</li>
+ *   <li>M: sound off / on (there is sound only at 1x)</li>
  *   <li>F: full screen on / off (Esc also leaves it)</li>
  * </ul>
  */
@@ -34,6 +35,7 @@ final class PlayerKeys {
                 case J -> vm.skip(-J_BACK);
                 case K -> vm.pause();
                 case L -> vm.faster();
+                case M -> vm.toggleMute();
                 case F -> toggleFullScreen.run();
                 default -> {
                     return;

@@ -5,19 +5,24 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.util.StringConverter;
 
 /**
  * The player: the {@link VideoView} (or a message when the video cannot be played) above a bar of controls: frame
- * back, play/pause, frame forward, the seek slider, current time / duration, speed and full screen. Binds to a
+ * back, play/pause, frame forward, the seek slider, current time / duration, speed, mute, volume and full screen;
+ * under it, only when the video's sound cannot be heard, a line that says why. Binds to a
  * {@link PlayerViewModel} and delegates every action to it; the keyboard shortcuts are {@link PlayerKeys}'.
  */
 public final class PlayerView extends BorderPane {
@@ -43,7 +48,7 @@ public final class PlayerView extends BorderPane {
         StackPane screen = new StackPane(video, message);
         screen.setMinSize(0, 0);
         setCenter(screen);
-        setBottom(controls());
+        setBottom(new VBox(controls(), soundLine()));
     }
 
     /** Makes the shortcuts ({@link PlayerKeys}) work for keys pressed anywhere inside {@code scope}. */
@@ -85,7 +90,8 @@ public final class PlayerView extends BorderPane {
         time.textProperty().bind(Bindings.createStringBinding(() -> TimeFormat.format(vm.currentTimeProperty().get())
                 + " / " + TimeFormat.format(vm.durationProperty().get()), vm.currentTimeProperty(),
                 vm.durationProperty()));
-        HBox bar = new HBox(6, back, play, forward, seek, time, speedChoice(),
+        time.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(6, back, play, forward, seek, time, speedChoice(), muteBox(), volumeSlider(),
                 button("fullScreen", "Full screen", this::toggleFullScreen));
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(4, 8, 4, 8));
@@ -116,6 +122,41 @@ public final class PlayerView extends BorderPane {
         });
         vm.speedProperty().addListener((o, was, now) -> speed.setValue(now.doubleValue()));
         return speed;
+    }
+
+    /** Sound off / on (M); only for a video with an audio track. */
+    private Node muteBox() {
+        CheckBox mute = new CheckBox("Mute");
+        mute.setId("mute");
+        mute.setFocusTraversable(false);
+        mute.setMinWidth(Region.USE_PREF_SIZE);
+        mute.selectedProperty().bindBidirectional(vm.mutedProperty());
+        mute.setTooltip(new Tooltip("Sound off (M). There is sound only at 1x."));
+        mute.disableProperty().bind(vm.hasAudioProperty().not());
+        return mute;
+    }
+
+    private Node volumeSlider() {
+        Slider volume = new Slider(0, 1, 1);
+        volume.setId("volume");
+        volume.setFocusTraversable(false);
+        volume.setPrefWidth(70);
+        volume.setMinWidth(50);
+        volume.valueProperty().bindBidirectional(vm.volumeProperty());
+        volume.setTooltip(new Tooltip("Volume"));
+        volume.disableProperty().bind(vm.hasAudioProperty().not());
+        return volume;
+    }
+
+    /** Under the bar, only when the video's sound cannot be heard: why (no audio device, say). */
+    private Node soundLine() {
+        Label why = new Label();
+        why.setId("sound");
+        why.setPadding(new Insets(0, 8, 4, 8));
+        why.textProperty().bind(vm.soundMessageProperty());
+        why.visibleProperty().bind(vm.soundMessageProperty().isNotNull());
+        why.managedProperty().bind(why.visibleProperty());
+        return why;
     }
 
     private static Button button(String id, String text, Runnable action) {

@@ -7,6 +7,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import javafx.application.Platform;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -16,6 +17,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -23,10 +25,11 @@ import org.omnisila.engine.video.VideoMetadata;
 
 /**
  * The player's state for the view and the rest of the window: the open video, the frame shown and its time, the
- * duration, whether it plays, the speed, the loop segment, a message when the video cannot be played, and the shapes
- * to draw over the frame. Commands go to a {@link Playback}, which decodes off the FX thread; what it reports is
- * applied through the executor given (the FX thread's {@code Platform::runLater} in the window, the calling thread
- * in tests and benchmarks). Touches no control.
+ * duration, whether it plays, the speed, the loop segment, a message when the video cannot be played, the sound
+ * (whether there is any, muted, volume, why it cannot be heard), and the shapes to draw over the frame. Commands go
+ * to a {@link Playback}, which decodes off the FX thread; what it reports is applied through the executor given
+ * (the FX thread's {@code Platform::runLater} in the window, the calling thread in tests and benchmarks). Touches
+ * no control.
  */
 public final class PlayerViewModel {
     /** The speeds offered, slowest first; {@link #speedProperty()} is clamped to their range. */
@@ -45,6 +48,10 @@ public final class PlayerViewModel {
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1);
     private final ReadOnlyObjectWrapper<Loop> loop = new ReadOnlyObjectWrapper<>(this, "loop");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message");
+    private final ReadOnlyBooleanWrapper hasAudio = new ReadOnlyBooleanWrapper(this, "hasAudio");
+    private final BooleanProperty muted = new SimpleBooleanProperty(this, "muted");
+    private final DoubleProperty volume = new SimpleDoubleProperty(this, "volume", 1);
+    private final ReadOnlyStringWrapper soundMessage = new ReadOnlyStringWrapper(this, "soundMessage");
     private final ObservableList<OverlayShape> overlay = FXCollections.observableArrayList();
     private Playback playback;
     /** The reports of {@link #playback}; those of a video closed since are ignored. */
@@ -66,6 +73,19 @@ public final class PlayerViewModel {
                 playback.speed(s);
             }
         });
+        muted.addListener((o, was, now) -> {
+            if (playback != null) {
+                playback.mute(now);
+            }
+        });
+        volume.addListener((o, was, now) -> {
+            double v = Math.max(0, Math.min(1, now.doubleValue()));
+            if (v != now.doubleValue()) {
+                volume.set(v);
+            } else if (playback != null) {
+                playback.volume(v);
+            }
+        });
     }
 
     /** Closes the video shown, if any, and opens another: its first frame, or a message when it cannot be played. */
@@ -75,6 +95,8 @@ public final class PlayerViewModel {
         reports = new Reports();
         playback = Playback.open(file, reports);
         playback.speed(speed.get());
+        playback.mute(muted.get());
+        playback.volume(volume.get());
         Loop l = loop.get();
         if (l != null) {
             playback.loop(l.start(), l.end());
@@ -88,6 +110,8 @@ public final class PlayerViewModel {
         reports = null;
         frame.set(null);
         message.set(null);
+        soundMessage.set(null);
+        hasAudio.set(false);
         playing.set(false);
         currentTime.set(0);
         duration.set(0);
@@ -128,6 +152,11 @@ public final class PlayerViewModel {
     /** Moves by {@code seconds} from the time shown (negative: back). */
     public CompletableFuture<Void> skip(double seconds) {
         return seek(currentTime.get() + seconds);
+    }
+
+    /** Mutes the sound, or turns it on again (it plays only at 1x). */
+    public void toggleMute() {
+        muted.set(!muted.get());
     }
 
     /** Plays at 1x when paused; when playing, the next faster speed up to the fastest. */
@@ -181,7 +210,10 @@ public final class PlayerViewModel {
 
         @Override
         public void opened(VideoMetadata metadata) {
-            apply(() -> duration.set(metadata.duration()));
+            apply(() -> {
+                duration.set(metadata.duration());
+                hasAudio.set(metadata.hasAudio());
+            });
         }
 
         @Override
@@ -206,6 +238,11 @@ public final class PlayerViewModel {
                 playing.set(false);
                 message.set(problem);
             });
+        }
+
+        @Override
+        public void silent(String problem) {
+            apply(() -> soundMessage.set(problem));
         }
     }
 
@@ -245,6 +282,26 @@ public final class PlayerViewModel {
     /** Why the video cannot be played (user-ready), or null. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** Whether the open video has an audio track. */
+    public ReadOnlyBooleanProperty hasAudioProperty() {
+        return hasAudio.getReadOnlyProperty();
+    }
+
+    /** Whether the sound is off; kept from one video to the next. It is also silent at speeds other than 1x. */
+    public BooleanProperty mutedProperty() {
+        return muted;
+    }
+
+    /** Loudness of the sound, 0 to 1 (set values outside are clamped); kept from one video to the next. */
+    public DoubleProperty volumeProperty() {
+        return volume;
+    }
+
+    /** Why the open video's sound cannot be heard (no audio device, a track that does not decode), or null. */
+    public ReadOnlyStringProperty soundMessageProperty() {
+        return soundMessage.getReadOnlyProperty();
     }
 
     /** Shapes drawn over the frame shown, in source pixels; the cue overlays set them. */

@@ -10,6 +10,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
@@ -37,6 +39,7 @@ class PlayerViewTest {
     @TempDir
     static Path dir;
     private static Path video;
+    private static Path withSound;
     private PlayerView view;
     private PlayerViewModel vm;
 
@@ -44,6 +47,8 @@ class PlayerViewTest {
     static void writeVideo() throws Exception {
         video = dir.resolve("index.mp4");
         SyntheticVideo.mp4(160, 120, FPS, FRAMES).write(video);
+        withSound = dir.resolve("sound.mp4");
+        SyntheticVideo.mp4(160, 120, FPS, FRAMES).audio(true).write(withSound);
     }
 
     @Start
@@ -62,8 +67,12 @@ class PlayerViewTest {
     }
 
     private void open() throws Exception {
+        open(video);
+    }
+
+    private void open(Path file) throws Exception {
         fx(() -> {
-            vm.open(video);
+            vm.open(file);
             return null;
         });
         await(() -> vm.seek(0)); // queued after the first frame
@@ -83,7 +92,7 @@ class PlayerViewTest {
         await(() -> vm.step(-1));
         assertEquals(4, shownIndex());
         assertEquals("0:00.40 / 0:03.00", fx(() -> view.lookupAll("#time").stream()
-                .map(n -> ((javafx.scene.control.Label) n).getText()).findFirst().orElseThrow()));
+                .map(n -> ((Label) n).getText()).findFirst().orElseThrow()));
     }
 
     @Test
@@ -138,6 +147,46 @@ class PlayerViewTest {
         waitFor(() -> vm.playingProperty().get(), "Space to play");
         robot.type(KeyCode.K);
         waitFor(() -> !vm.playingProperty().get(), "K to pause");
+    }
+
+    @Test
+    void mAndTheCheckBoxMuteAndTheBarSaysWhyAVideoIsSilent(FxRobot robot) throws Exception {
+        open(withSound);
+        CheckBox mute = fx(() -> (CheckBox) view.lookup("#mute"));
+        Label why = fx(() -> (Label) view.lookup("#sound"));
+        assertFalse(fx(mute::isDisabled));
+        robot.clickOn(view.videoView());
+        robot.type(KeyCode.M);
+        waitFor(() -> vm.mutedProperty().get(), "M to mute");
+        assertTrue(fx(mute::isSelected));
+        robot.type(KeyCode.M);
+        waitFor(() -> !vm.mutedProperty().get() && !mute.isSelected(), "M to turn the sound on");
+        fx(() -> {
+            mute.fire();
+            return null;
+        });
+        assertTrue(fx(() -> vm.mutedProperty().get()), "the check box mutes");
+        if (JavaSoundSinkTest.hasDevice()) {
+            Thread.sleep(300);
+            assertFalse(fx(why::isVisible), "the machine has a sound card: " + fx(why::getText));
+        } else {
+            waitFor(() -> why.isVisible(), "the bar to say there is no sound");
+            assertEquals(AudioPlayback.NO_DEVICE, fx(why::getText));
+        }
+        fx(() -> {
+            vm.mutedProperty().set(false);
+            return null;
+        });
+    }
+
+    @Test
+    void aVideoWithoutSoundHasNoMuteToUse() throws Exception {
+        open();
+        Thread.sleep(200);
+        assertTrue(fx(() -> view.lookup("#mute").isDisabled()));
+        assertTrue(fx(() -> view.lookup("#volume").isDisabled()));
+        assertFalse(fx(() -> view.lookup("#sound").isVisible()));
+        assertEquals(null, fx(() -> vm.soundMessageProperty().get()));
     }
 
     @Test
