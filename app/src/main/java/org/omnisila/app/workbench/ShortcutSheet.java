@@ -27,6 +27,7 @@ final class ShortcutSheet {
             new Row("K", "pause"),
             new Row("L", "play at 1x; again while playing: the next faster speed, up to 4x"),
             new Row("F", "full screen on / off (Esc also leaves it)"),
+            new Row("M", "sound off / on"),
             new Row("", "Located sentiments"),
             new Row("N or Ctrl+Right", "to the start of the next located sentiment"),
             new Row("P or Ctrl+Left", "to the start of the previous located sentiment"),
