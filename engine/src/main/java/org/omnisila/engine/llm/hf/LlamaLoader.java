@@ -99,12 +99,12 @@ public final class LlamaLoader {
         try {
             read(folder, parameters, stored, prefix, manager, settings.precision().dataType());
             model.initialize(manager, settings.precision().dataType(), new Shape(1, 1)); // all set: marks it ready
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException e) {
             manager.close();
-            if (e instanceof RuntimeException r) {
-                throw r;
-            }
             throw new CheckpointException(dir + ": cannot read the weights: " + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            manager.close(); // nothing half-loaded stays allocated
+            throw e;
         }
         return new LoadedLlama(dir, model, manager, estimate, prefix, ignored);
     }
