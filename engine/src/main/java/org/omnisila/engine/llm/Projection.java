@@ -1,0 +1,54 @@
+package org.omnisila.engine.llm;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.training.ParameterStore;
+
+/**
+ * A linear map without bias, laid out as PyTorch's {@code nn.Linear} and so as every Hugging Face checkpoint
+ * stores it (all of LLaMA's projections, {@code q_proj} ... {@code down_proj}, {@code lm_head}).
+ *
+ * <ul>
+ *   <li>input: x [..., in]
+ *   <li>parameter {@code weight}: W [out, in]
+ *   <li>output: x W^T [..., out]
+ * </ul>
+ *
+ * <p>Not DJL's {@code Linear}: that one learns its input width from the first input, so its weight has no
+ * shape until the block has seen data (see {@link FixedShapeBlock}).
+ */
+public final class Projection extends SingleInputBlock {
+    private final int in;
+    private final int out;
+    private final Parameter weight;
+
+    /**
+     * @param in  the input width
+     * @param out the output width
+     */
+    public Projection(int in, int out) {
+        if (in <= 0 || out <= 0) {
+            throw new IllegalArgumentException("projection widths must be > 0, got in " + in + ", out " + out);
+        }
+        this.in = in;
+        this.out = out;
+        weight = addParameter("weight", Parameter.Type.WEIGHT, new Shape(out, in));
+    }
+
+    /** @return x W^T [..., out] for x [..., in] */
+    @Override
+    public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
+        return Linear.linear(x, value(ps, weight, x, training)).head();
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape x = inputShapes[0];
+        if (x.get(x.dimension() - 1) != in) {
+            throw new IllegalArgumentException("projection expects [..., " + in + "], got " + x);
+        }
+        return new Shape[] {x.slice(0, x.dimension() - 1).add(out)};
+    }
+}
