@@ -205,9 +205,13 @@ public final class AnnotationProject implements AutoCloseable {
      * Looks for the videos whose files are no longer where the project says, in a folder and its subfolders, and
      * points the project at the ones found (recorded in the audit log).
      *
-     * @throws ProjectException when the folder cannot be read
+     * @throws ProjectException when the folder does not exist or cannot be read
      */
     public synchronized RelinkReport relink(Path folder) {
+        if (!Files.isDirectory(folder)) {
+            throw new ProjectException(file + ": cannot look for the videos in " + folder + ": "
+                    + (Files.exists(folder) ? "it is not a folder" : "no such folder"));
+        }
         List<Video> all = videos();
         List<Relinker.Found> found;
         try {

@@ -2,6 +2,7 @@ package org.omnisila.annotator.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,6 +64,10 @@ class RelinkTest {
             RelinkReport again = project.relink(folder.resolve("after"));
             assertEquals(0, again.found());
             assertEquals(1, again.missing());
+
+            Path nowhere = folder.resolve("nowhere");
+            assertEquals(file.toAbsolutePath() + ": cannot look for the videos in " + nowhere + ": no such folder",
+                    assertThrows(ProjectException.class, () -> project.relink(nowhere)).getMessage());
         }
     }
 }
