@@ -1,9 +1,6 @@
 package org.omnisila.engine.api;
 
-import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DatabindException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.IOException;
@@ -32,7 +29,6 @@ public final class ResultJson {
 
     private static final ObjectMapper MAPPER = StrictJson.mapper();
     private static final ObjectWriter WRITER = StrictJson.writer(MAPPER);
-    private static final JsonLocator LOCATOR = new JsonLocator(MAPPER.getFactory());
 
     private ResultJson() {
     }
@@ -107,23 +103,9 @@ public final class ResultJson {
         if (json.isBlank()) {
             throw ResultProblems.whole(source, "the file is empty", null);
         }
-        ResultProblems problems = new ResultProblems(source, json, LOCATOR);
-        JsonNode tree;
-        try {
-            tree = MAPPER.readTree(json);
-        } catch (JacksonException e) {
-            throw problems.syntax(e);
-        }
-        SchemaVersion.check(tree, problems);
-        try {
-            if (SchemaVersion.migrate(tree)) {
-                return MAPPER.treeToValue(tree, VideoAnalysis.class);
-            }
-            return MAPPER.readValue(json, VideoAnalysis.class);
-        } catch (DatabindException e) {
-            throw problems.binding(e, tree);
-        } catch (JacksonException e) {
-            throw problems.syntax(e);
-        }
+        StrictJsonText text = StrictJsonText.parse(MAPPER, json, source,
+                "fields are only added together with a new schemaVersion");
+        SchemaVersion.check(text.tree(), text.problems());
+        return SchemaVersion.migrate(text.tree()) ? text.bindTree(VideoAnalysis.class) : text.bind(VideoAnalysis.class);
     }
 }

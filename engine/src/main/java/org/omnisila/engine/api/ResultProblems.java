@@ -32,16 +32,19 @@ final class ResultProblems {
     private final String source;
     private final String text;
     private final JsonLocator locator;
+    private final String unknownFieldHint;
 
     /**
-     * @param source  the file or source name used in messages
-     * @param text    the JSON text being read, to locate fields in
-     * @param locator finds fields in the text
+     * @param source           the file or source name used in messages
+     * @param text             the JSON text being read, to locate fields in
+     * @param locator          finds fields in the text
+     * @param unknownFieldHint what to do about an unknown field, appended in parentheses; empty for nothing
      */
-    ResultProblems(String source, String text, JsonLocator locator) {
+    ResultProblems(String source, String text, JsonLocator locator, String unknownFieldHint) {
         this.source = source;
         this.text = text;
         this.locator = locator;
+        this.unknownFieldHint = unknownFieldHint.isEmpty() ? "" : " (" + unknownFieldHint + ")";
     }
 
     /** A problem with the whole file (missing, empty, unreadable): no position, no field. */
@@ -96,8 +99,7 @@ final class ResultProblems {
         }
         if (e instanceof UnrecognizedPropertyException unknown) {
             return at(path, "unknown field \"" + unknown.getPropertyName() + "\"; allowed here: "
-                    + known(unknown.getKnownPropertyIds())
-                    + " (fields are only added together with a new schemaVersion)", e.getLocation(), e);
+                    + known(unknown.getKnownPropertyIds()) + unknownFieldHint, e.getLocation(), e);
         }
         Matcher missing = MISSING_PROPERTY.matcher(e.getOriginalMessage());
         if (missing.find()) {
