@@ -12,6 +12,7 @@ import org.omnisila.engine.bench.AnalysisBenchmark;
 import org.omnisila.engine.bench.BenchTable;
 import org.omnisila.engine.bench.DecodeBenchmark;
 import org.omnisila.engine.bench.EvalBenchmark;
+import org.omnisila.engine.bench.LlmBenchmark;
 import org.omnisila.engine.bench.ModelBenchmark;
 import org.omnisila.engine.bench.ObjectSceneBenchmark;
 import org.omnisila.engine.bench.SceneBenchmark;
@@ -27,7 +28,7 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks that print a table of timings on this machine.",
         subcommands = {BenchCommand.Eval.class, BenchCommand.Model.class, BenchCommand.Decode.class,
             BenchCommand.Player.class, BenchCommand.Tfjs.class, BenchCommand.Objects.class, BenchCommand.Scenes.class,
-            BenchCommand.Timeline.class, BenchCommand.Workbench.class})
+            BenchCommand.Timeline.class, BenchCommand.Workbench.class, BenchCommand.Llm.class})
 public final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -192,6 +193,17 @@ public final class BenchCommand implements Runnable {
         @Override
         BenchTable run(Device device, int runs) {
             return ModelBenchmark.run(device, runs);
+        }
+    }
+
+    /** {@code omnisila bench llm}. */
+    @Command(name = "llm", mixinStandardHelpOptions = true,
+            description = "Tokens per second of the LLaMA decoder (fp32, random weights): prefill of a 128-token "
+                    + "prompt and decode of 32 tokens with and without the KV cache, tiny and 8-layer width-512 configs.")
+    static final class Llm extends DeviceBench {
+        @Override
+        BenchTable run(Device device, int runs) {
+            return LlmBenchmark.run(device, runs);
         }
     }
 
