@@ -96,14 +96,17 @@ public final class CacheFolders {
      */
     public long clear(Kind kind) throws IOException {
         Path dir = root.resolve(kind.folder());
-        long freed = bytes(dir);
         if (!Files.exists(dir)) {
             return 0;
         }
+        long[] freed = {0};
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Files.delete(file);
+                if (attrs.isRegularFile()) {
+                    freed[0] += attrs.size();
+                }
                 return FileVisitResult.CONTINUE;
             }
 
@@ -116,7 +119,7 @@ public final class CacheFolders {
                 return FileVisitResult.CONTINUE;
             }
         });
-        return freed;
+        return freed[0];
     }
 
     /** @return bytes of the regular files under {@code dir}; 0 when it does not exist */

@@ -2,9 +2,13 @@ package org.omnisila.app.workbench;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import javafx.application.Platform;
 import javafx.beans.property.BooleanProperty;
 import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -25,6 +29,8 @@ import org.omnisila.engine.models.ModelFiles;
 
 /** The window's menu bar: each item calls the {@link MainWindow} or one of its view models. */
 final class WorkbenchMenus {
+    /** Sizes and clears the cache folders. */
+    private static final java.util.concurrent.ExecutorService CACHE_WORK = Background.thread("cache");
     private final MainWindow window;
     private final Stage stage;
 
@@ -73,32 +79,46 @@ final class WorkbenchMenus {
                 clearCache, quit);
     }
 
-    /** Asks, then deletes the scene cache and the kept results (the others are in {@code omnisila cache}). */
+    /**
+     * Asks, then deletes the scene cache and the kept results (the others are in {@code omnisila cache}). Sizing
+     * and deleting walk folders of up to gigabytes, so both run on a background thread, never the FX thread.
+     */
     private void clearCache() {
         CacheFolders folders = new CacheFolders(ModelFiles.defaultCacheRoot());
-        CacheFolders.Usage scenes = folders.usage(CacheFolders.Kind.SCENES);
-        CacheFolders.Usage results = folders.usage(CacheFolders.Kind.RESULTS);
-        Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Delete the scene cache (" + scenes.megabytes() + ", "
-                + scenes.dir() + ") and the kept results (" + results.megabytes() + ", " + results.dir() + ")? "
-                + "Videos will be analysed again when asked; nothing else is lost.");
-        ask.setTitle("Clear cache");
-        ask.setHeaderText("Clear the scene cache and kept results");
-        ask.initOwner(stage);
-        ask.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).ifPresent(b -> {
-            String outcome;
-            try {
-                long freed = folders.clear(CacheFolders.Kind.SCENES) + folders.clear(CacheFolders.Kind.RESULTS);
-                outcome = String.format(Locale.ROOT, "%.1f MB freed.", freed / 1e6);
-            } catch (java.io.IOException e) {
-                outcome = "Not everything could be deleted: " + e.getMessage() + ". Close other Omni-SILA windows "
-                        + "and try again.";
-            }
-            Alert done = new Alert(Alert.AlertType.INFORMATION, outcome);
-            done.setTitle("Clear cache");
-            done.setHeaderText(null);
-            done.initOwner(stage);
-            done.show();
-        });
+        CompletableFuture.supplyAsync(() -> List.of(folders.usage(CacheFolders.Kind.SCENES),
+                folders.usage(CacheFolders.Kind.RESULTS)), CACHE_WORK).thenAcceptAsync(sizes -> {
+                    CacheFolders.Usage scenes = sizes.get(0);
+                    CacheFolders.Usage results = sizes.get(1);
+                    Alert ask = new Alert(Alert.AlertType.CONFIRMATION, "Delete the scene cache ("
+                            + scenes.megabytes() + ", " + scenes.dir() + ") and the kept results ("
+                            + results.megabytes() + ", " + results.dir() + ")? Videos will be analysed again when "
+                            + "asked; nothing else is lost.");
+                    ask.setTitle("Clear cache");
+                    ask.setHeaderText("Clear the scene cache and kept results");
+                    ask.initOwner(stage);
+                    ask.showAndWait().filter(b -> b == ButtonType.OK).ifPresent(b -> CompletableFuture
+                            .supplyAsync(() -> clear(folders), CACHE_WORK)
+                            .thenAcceptAsync(this::tell, Platform::runLater));
+                }, Platform::runLater);
+    }
+
+    /** @return what clearing the scene cache and the kept results did, in words */
+    private static String clear(CacheFolders folders) {
+        try {
+            long freed = folders.clear(CacheFolders.Kind.SCENES) + folders.clear(CacheFolders.Kind.RESULTS);
+            return String.format(Locale.ROOT, "%.1f MB freed.", freed / 1e6);
+        } catch (java.io.IOException e) {
+            return "Not everything could be deleted: " + e.getMessage() + ". Close other Omni-SILA windows and try "
+                    + "again.";
+        }
+    }
+
+    private void tell(String outcome) {
+        Alert done = new Alert(Alert.AlertType.INFORMATION, outcome);
+        done.setTitle("Clear cache");
+        done.setHeaderText(null);
+        done.initOwner(stage);
+        done.show();
     }
 
     private void fillRecent(Menu recent) {
