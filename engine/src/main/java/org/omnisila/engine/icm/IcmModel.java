@@ -62,7 +62,13 @@ public final class IcmModel extends AbstractBlock {
             moe.optFixedRouting(1, 0, 0, 0); // the face expert alone
         }
         sbm = addChildBlock("sbm", moe.build());
-        iec = addChildBlock("iec", ImplicitEnhancedCausal.builder().setUnits(config.hidden()).build());
+        iec = addChildBlock("iec", ImplicitEnhancedCausal.builder().setUnits(config.hidden())
+                .optPaths(switch (variant) {
+                    case IEC_SELF_ONLY -> ImplicitEnhancedCausal.Paths.SELF_ONLY;
+                    case IEC_CROSS_ONLY -> ImplicitEnhancedCausal.Paths.CROSS_ONLY;
+                    default -> ImplicitEnhancedCausal.Paths.SELF_AND_CROSS;
+                })
+                .optZeroOutput(variant == Variant.IEC_ZERO_INIT).build());
         fusionNorm = addChildBlock("fusion_norm", LayerNorm.builder().axis(2).build());
         for (int i = 0; i < config.temporalLayers(); i++) {
             temporal.add(addChildBlock("temporal_" + i, new SceneEncoderLayer(config.hidden(), config.heads(),
@@ -81,7 +87,13 @@ public final class IcmModel extends AbstractBlock {
         /** fused = LayerNorm(y_moe), no IEC. */
         WITHOUT_IEC,
         /** P fixed to the face expert alone: explicit cues only (with IEC). */
-        EXPLICIT_ONLY
+        EXPLICIT_ONLY,
+        /** Diagnostic, not in the paper: IEC with its self-sampling attention alone, y_iec = FFN(y_m). */
+        IEC_SELF_ONLY,
+        /** Diagnostic, not in the paper: IEC with its cross-sampling attention alone, y_iec = FFN(y_x). */
+        IEC_CROSS_ONLY,
+        /** Diagnostic, not in the paper: the full model with IEC's output projection started at zero. */
+        IEC_ZERO_INIT
     }
 
     /**

@@ -7,7 +7,9 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
+import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
@@ -38,16 +40,37 @@ public final class ImplicitEnhancedCausal extends AbstractBlock {
     private final CrossSamplingAttention crossSampling;
     private final Linear ffnIn;
     private final Linear ffnOut;
+    private final Paths paths;
+
+    /** Which of the two attentions feed the FFN: both (the paper), or one alone (a diagnostic ablation). */
+    public enum Paths {
+        /** y_iec = FFN(y_m + y_x), eq. (3) and (4). */
+        SELF_AND_CROSS,
+        /** y_iec = FFN(y_m): no dictionary, the self-sampling attention alone. */
+        SELF_ONLY,
+        /** y_iec = FFN(y_x): the cross-sampling attention over the dictionary alone. */
+        CROSS_ONLY
+    }
 
     private ImplicitEnhancedCausal(Builder builder) {
         super(VERSION);
         this.units = builder.units;
+        this.paths = builder.paths;
         this.selfSampling = addChildBlock("self_sampling",
                 SelfSamplingAttention.builder().setUnits(units).optHeads(builder.heads).build());
         this.crossSampling = addChildBlock("cross_sampling",
                 CrossSamplingAttention.builder().setUnits(units).optHeads(builder.heads).build());
         this.ffnIn = addChildBlock("ffn_in", Linear.builder().setUnits((long) units * builder.ffnMultiplier).build());
         this.ffnOut = addChildBlock("ffn_out", Linear.builder().setUnits(units).build());
+        if (builder.zeroOutput) {
+            // y_iec = 0 at the start: the block begins as the identity of the residual path (ReZero-style).
+            ffnOut.setInitializer(new ConstantInitializer(0f), Parameter.Type.WEIGHT);
+        }
+    }
+
+    /** @return which attentions feed the FFN */
+    public Paths paths() {
+        return paths;
     }
 
     /** @return a builder; {@code setUnits} is required */
@@ -84,9 +107,13 @@ public final class ImplicitEnhancedCausal extends AbstractBlock {
             ParameterStore ps, NDList inputs, boolean training, PairList<String, Object> params) {
         requireDictionary();
         NDArray m = inputs.head(); // M [B, T, d]
-        NDArray yM = selfSampling.forward(ps, new NDList(m), training).head(); // y_m [B, T, d], eq. (3)
-        NDArray yX = crossSampling.forward(ps, new NDList(m), training).head(); // y_x [B, T, d], eq. (4)
-        NDArray hidden = ffnIn.forward(ps, new NDList(yM.add(yX)), training).head(); // [B, T, f d]
+        NDArray attended = switch (paths) {
+            case SELF_AND_CROSS -> selfSampling.forward(ps, new NDList(m), training).head() // y_m, eq. (3)
+                    .add(crossSampling.forward(ps, new NDList(m), training).head()); // + y_x, eq. (4)
+            case SELF_ONLY -> selfSampling.forward(ps, new NDList(m), training).head();
+            case CROSS_ONLY -> crossSampling.forward(ps, new NDList(m), training).head();
+        }; // [B, T, d]
+        NDArray hidden = ffnIn.forward(ps, new NDList(attended), training).head(); // [B, T, f d]
         return ffnOut.forward(ps, new NDList(Activation.gelu(hidden)), training); // y_iec [B, T, d]
     }
 
@@ -119,6 +146,8 @@ public final class ImplicitEnhancedCausal extends AbstractBlock {
     /** Builder: {@code setUnits} (d) is required; heads must divide it; the FFN widens by ffnMultiplier. */
     public static final class Builder extends AttentionBuilder<Builder> {
         private int ffnMultiplier = 4;
+        private Paths paths = Paths.SELF_AND_CROSS;
+        private boolean zeroOutput;
 
         private Builder() {
         }
@@ -131,6 +160,18 @@ public final class ImplicitEnhancedCausal extends AbstractBlock {
         /** @param ffnMultiplier f, the FFN's hidden width is f d (default 4) */
         public Builder optFfnMultiplier(int ffnMultiplier) {
             this.ffnMultiplier = ffnMultiplier;
+            return this;
+        }
+
+        /** @param paths which attentions feed the FFN (default both, as the paper) */
+        public Builder optPaths(Paths paths) {
+            this.paths = paths;
+            return this;
+        }
+
+        /** @param zeroOutput start the output projection's weights at 0, so that y_iec starts at its bias (0) */
+        public Builder optZeroOutput(boolean zeroOutput) {
+            this.zeroOutput = zeroOutput;
             return this;
         }
 

@@ -210,6 +210,9 @@ public final class Ablation {
             case WITHOUT_SBM -> "w/o SBM";
             case WITHOUT_IEC -> "w/o IEC";
             case EXPLICIT_ONLY -> "explicit only";
+            case IEC_SELF_ONLY -> "IEC self only";
+            case IEC_CROSS_ONLY -> "IEC cross only";
+            case IEC_ZERO_INIT -> "IEC zero init";
         };
     }
 }
