@@ -1,5 +1,6 @@
 package org.omnisila.app.cli;
 
+import org.omnisila.app.platform.RuntimeDefaults;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -34,6 +35,7 @@ public final class OmnisilaCommand implements java.util.concurrent.Callable<Inte
     }
 
     public static void main(String[] args) {
+        RuntimeDefaults.apply(); // before any library reads its cache folder or goes online
         System.exit(commandLine().execute(args));
     }
 }

@@ -26,14 +26,32 @@ final class RuntimeChecks {
                 : Finding.problem("Java runtime", detail, "Install a JDK 17 or newer.");
     }
 
-    static Finding javafx() {
-        String version;
+    /**
+     * JavaFX's version from the {@code javafx.properties} that javafx.base carries, found the same way on the
+     * module path (the installed packages) and on the class path ({@code ./omnisila}); null when it is absent.
+     */
+    static String javafxVersion() {
         try {
-            Class<?> info = Class.forName("com.sun.javafx.runtime.VersionInfo");
-            version = (String) info.getMethod("getRuntimeVersion").invoke(null);
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return Finding.problem("JavaFX", "not on the class path: " + e, "Reinstall Omni-SILA (or rebuild: "
-                    + "./mvnw package).");
+            Module base = Class.forName("javafx.beans.Observable").getModule(); // javafx.base, or the unnamed one
+            try (java.io.InputStream in = base.isNamed() ? base.getResourceAsStream("/javafx.properties")
+                    : RuntimeChecks.class.getResourceAsStream("/javafx.properties")) {
+                if (in == null) {
+                    return null;
+                }
+                java.util.Properties properties = new java.util.Properties();
+                properties.load(in);
+                return properties.getProperty("javafx.runtime.version", properties.getProperty("javafx.version"));
+            }
+        } catch (ClassNotFoundException | LinkageError | java.io.IOException e) {
+            return null;
+        }
+    }
+
+    static Finding javafx() {
+        String version = javafxVersion();
+        if (version == null) {
+            return Finding.problem("JavaFX", "javafx.base is on neither the module path nor the class path",
+                    "Reinstall Omni-SILA (or rebuild: ./mvnw package).");
         }
         if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
             return Finding.ok("JavaFX", version);

@@ -7,6 +7,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.omnisila.app.platform.UserFolders;
 import org.omnisila.engine.api.AtomicFiles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,22 +32,16 @@ public final class RecentVideos {
     }
 
     /**
-     * The product's: in {@code -Domnisila.config.dir}, else {@code $XDG_CONFIG_HOME/omnisila}, else
-     * {@code ~/.config/omnisila}.
+     * The product's, in the settings folder ({@link UserFolders}: {@code -Domnisila.config.dir}, else the OS's
+     * place for the user's settings).
      */
     public static RecentVideos standard() {
         return new RecentVideos(settingsFolder().resolve(FILE));
     }
 
-    /** The folder the workbench keeps its settings in. */
+    /** The folder the workbench keeps its settings in ({@link UserFolders}). */
     public static Path settingsFolder() {
-        String configured = System.getProperty("omnisila.config.dir");
-        if (configured != null && !configured.isBlank()) {
-            return Path.of(configured);
-        }
-        String xdg = System.getenv("XDG_CONFIG_HOME");
-        Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".config");
-        return base.resolve("omnisila");
+        return UserFolders.current().settings();
     }
 
     /** @return the list, most recent first; files that no longer exist are left out */

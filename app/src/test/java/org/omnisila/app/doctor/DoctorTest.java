@@ -44,6 +44,14 @@ class DoctorTest {
     }
 
     @Test
+    void javafxVersionComesFromJavafxBaseWithoutReflectionIntoItsInternals() {
+        // On the module path (installed packages) com.sun.javafx.runtime is not exported; the properties are read.
+        String version = RuntimeChecks.javafxVersion();
+        assertTrue(version != null && version.matches("\\d+\\.\\d+.*"), "version " + version);
+        assertTrue(RuntimeChecks.javafx().detail().startsWith(version), RuntimeChecks.javafx().toString());
+    }
+
+    @Test
     void aFolderThatCannotBeWrittenIsAProblemWithWhatToDo() throws Exception {
         Path notAFolder = dir.resolve("file");
         Files.writeString(notAFolder, "x");
