@@ -49,6 +49,7 @@ if command -v xvfb-run >/dev/null 2>&1; then
     --at 2 --screenshot "$root/window.png" --screenshot-delay 3 > "$root/window.log" 2>&1 \
     || { cat "$root/window.log"; fail "the packaged workbench window did not start"; }
   [ "$(stat -c %s "$root/window.png" 2>/dev/null || echo 0)" -gt 20000 ] || fail "no screenshot of the window"
+  cp "$root/window.png" "$target/smoke-window.png"
   echo "smoke-deb: workbench window under Xvfb: opened, showed the video and result, closed in $(( $(millis) - start )) ms"
 else
   fail "xvfb-run is missing: apt-get install xvfb (the window cannot be checked without it)"
