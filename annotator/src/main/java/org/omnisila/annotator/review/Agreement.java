@@ -60,8 +60,9 @@ public final class Agreement {
     }
 
     /**
-     * The agreement of a project's own judgements (its reviewed items, under the name of the annotator who opened
-     * it) with those of every imported peer ({@link PeerReviews}); items are known by their origin key.
+     * The agreement of a project's own judgements (its reviewed items, under the name of the annotator who made most
+     * of its review decisions, else of the one who opened it; "NAME (this project)" if a peer has that name) with
+     * those of every imported peer ({@link PeerReviews}); items are known by their origin key.
      *
      * @param top how many disagreements to list at most
      */
@@ -76,7 +77,7 @@ public final class Agreement {
             peers.computeIfAbsent(review.annotator(), a -> new TreeMap<>()).put(review.originKey(),
                     review.judgement());
         }
-        String self = project.session().annotator();
+        String self = reviewer(project);
         if (peers.containsKey(self)) {
             self = self + " (this project)";
         }
@@ -92,6 +93,14 @@ public final class Agreement {
         }
         return new AgreementReport(report.raters(), report.pairs(), report.fleiss(), report.meanTiou(),
                 report.tiouPairs(), withIds);
+    }
+
+    /** Who made most of the project's review decisions (changes of an item's state), else who opened it. */
+    private static String reviewer(AnnotationProject project) {
+        return project.readTables("read who reviewed the project", db -> db.first("SELECT s.annotator FROM audit a"
+                + " JOIN sessions s ON s.id = a.session_id WHERE a.field = 'state' GROUP BY s.annotator"
+                + " ORDER BY COUNT(*) DESC, s.annotator LIMIT 1", r -> r.getString(1)))
+                .orElse(project.session().annotator());
     }
 
     /** {@link #ofProject(AnnotationProject, int)} listing {@value #DEFAULT_TOP} disagreements. */
