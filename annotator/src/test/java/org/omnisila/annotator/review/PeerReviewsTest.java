@@ -7,13 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.omnisila.annotator.project.AnnotationProject;
 import org.omnisila.annotator.project.ItemState;
 import org.omnisila.annotator.project.ProjectException;
+import org.sqlite.SQLiteDataSource;
 
 /** Importing another annotator's copy: read-only, while it is open, matched by origin, replaced on re-import. */
 class PeerReviewsTest {
@@ -87,6 +92,42 @@ class PeerReviewsTest {
             assertEquals(1, report.notInThisProject());
             assertEquals("bob.sila: 1 judgement by Bob; 1 item not in this project, skipped", report.summary());
             assertEquals(ItemState.REJECTED, peers.of(ids[1]).get(0).state());
+        }
+    }
+
+    /** A copy still at schema 1 (an older workbench) is read as it is, not migrated; its video ids are its own. */
+    @Test
+    void aSchema1CopyIsReadWithoutMigratingIt() throws SQLException {
+        Path old = folder.resolve("old-bob.sila");
+        SQLiteDataSource source = new SQLiteDataSource();
+        source.setUrl("jdbc:sqlite:" + old);
+        Flyway.configure().dataSource(source).locations("classpath:db/migration/annotator").target("1").load()
+                .migrate();
+        try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO project (id, name, created_at) VALUES (1, 'Old', '2026-01-01T00:00:00.000Z')");
+            s.executeUpdate("INSERT INTO sessions (id, annotator, host, pid, opened_at)"
+                    + " VALUES (1, 'Bob', 'studio', 1, '2026-01-01T00:00:00.000Z')");
+            s.executeUpdate("INSERT INTO videos (id, path) VALUES (5, '/videos/a.mp4')");
+            s.executeUpdate("INSERT INTO imports (id, session_id, at, file, kind)"
+                    + " VALUES (1, 1, '2026-01-01T00:00:00.000Z', 'a.jsonl', 'attributions')");
+            s.executeUpdate("INSERT INTO items (id, video_id, start_s, end_s, label, source, generator,"
+                    + " generator_version, state, import_id, origin_key) VALUES (1, 5, 0.0, 2.0, 'positive',"
+                    + " 'attribution', 'gpt-4-vision-preview', '2024-02-15', 'edited', 1,"
+                    + " '5|0.0|2.0|negative|attribution|gpt-4-vision-preview|2024-02-15')");
+            s.executeUpdate("INSERT INTO audit (session_id, at, action, item_id, field, old_value, new_value)"
+                    + " VALUES (1, '2026-01-01T00:00:01.000Z', 'edit', 1, 'state', 'unreviewed', 'edited')");
+        }
+        Path ann = ReviewProjects.create(folder, "ann.sila");
+        try (AnnotationProject project = AnnotationProject.open(ann, "Ann")) {
+            long[] ids = ReviewProjects.addItems(project, "/videos/a.mp4", null, "negative");
+            PeerReviews peers = new PeerReviews(project);
+            assertEquals(Map.of("Bob", 1), peers.importFrom(old).judgements());
+            assertEquals("positive", peers.of(ids[0]).get(0).label());
+        }
+        try (Connection c = source.getConnection(); Statement s = c.createStatement();
+             java.sql.ResultSet r = s.executeQuery("SELECT MAX(version) FROM flyway_schema_history")) {
+            r.next();
+            assertEquals("1", r.getString(1), "the copy was not migrated");
         }
     }
 
