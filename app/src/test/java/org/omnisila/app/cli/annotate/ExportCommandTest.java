@@ -15,6 +15,8 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import java.util.List;
+import java.util.Set;
 import org.omnisila.annotator.importer.AttributionImporter;
 import org.omnisila.annotator.importer.ImportListener;
 import org.omnisila.annotator.project.AnnotationProject;
@@ -22,6 +24,11 @@ import org.omnisila.annotator.project.Item;
 import org.omnisila.annotator.project.ItemField;
 import org.omnisila.annotator.project.ItemFilter;
 import org.omnisila.annotator.project.ItemState;
+import org.omnisila.engine.api.SentimentLabels;
+import org.omnisila.engine.data.SceneDataset;
+import org.omnisila.engine.data.SceneDatasetFiles;
+import org.omnisila.engine.data.SceneSegment;
+import org.omnisila.engine.data.SceneVideo;
 import org.omnisila.engine.video.SyntheticVideo;
 import picocli.CommandLine;
 
@@ -94,6 +101,27 @@ class ExportCommandTest {
         String identify = new ObjectMapper().readTree(target.resolve("omnisila-tuning/train.json").toFile())
                 .toString() + new ObjectMapper().readTree(target.resolve("omnisila-tuning/test.json").toFile());
         assertTrue(identify.contains("The implicit visual sentiment is Fighting."), identify);
+    }
+
+    @Test
+    void writesTheSceneFeatureDataSetWithTheBundledExtractors() {
+        Path target = dir.resolve("export-features");
+        int code = run(project.toString(), "--out", target.toString(), "--sets", "scene-features", "--segment", "1.0",
+                "--device", "cpu", "--no-cache", "--test-fraction", "0.5", "--seed", "3");
+        assertEquals(0, code, err.toString());
+        SceneDataset data = SceneDatasetFiles.read(target.resolve("scene-features"));
+        assertEquals(SentimentLabels.IMPLICIT, data.labels());
+        assertEquals(List.of("one.mp4", "two.mp4"), data.videos().stream().map(SceneVideo::id).toList());
+        SceneVideo one = data.videos().get(0);
+        // item 1 (0-2 s, Fighting) is accepted; item 2 (2-3 s) is unreviewed and labels nothing
+        assertEquals(List.of("Fighting", "Fighting", "Normal"), one.segments().stream().map(SceneSegment::label)
+                .toList());
+        assertEquals(List.of(new SceneVideo.Event(0, 2, "Fighting")), one.events());
+        assertEquals(List.of(), data.videos().get(1).events(), "Normal is the background, not an event");
+        assertEquals(8, data.frames());
+        assertEquals(48, data.sceneWidths().get(0), "the face extractor's width (docs/formats.md)");
+        assertEquals(Set.of("train", "test"), data.videos().stream().map(SceneVideo::subset).collect(
+                java.util.stream.Collectors.toSet()));
     }
 
     @Test
