@@ -18,10 +18,12 @@ import org.omnisila.annotator.project.ItemFilter;
 
 /**
  * How fast an annotation project is where an annotator waits: importing machine attributions, saving one edit
- * (each is a transaction forced to disk), undoing one, and listing the items of the review queue.
+ * (each is a transaction forced to disk), undoing one, listing the items of the review queue, and exporting the
+ * items (both instruction data sets and the card, media none; then a smaller project's items with clips).
  *
  * <pre>
- * java -cp CLASSPATH org.omnisila.annotator.bench.AnnotatorBenchmark [--lines 100000] [--edits 1000] [--dir DIR]
+ * java -cp CLASSPATH org.omnisila.annotator.bench.AnnotatorBenchmark [--lines 100000] [--edits 1000]
+ *     [--clip-items 100] [--dir DIR]
  * </pre>
  * Without {@code --dir} it works in a fresh temporary folder and deletes it at the end. Where the project lies
  * matters: an edit costs an fsync, which on a network drive or a busy disk takes longer.
@@ -36,11 +38,15 @@ public final class AnnotatorBenchmark {
     public static void main(String[] args) throws IOException {
         int lines = intOption(args, "--lines", 100_000);
         int edits = intOption(args, "--edits", 1000);
+        int clipItems = intOption(args, "--clip-items", 100);
         String dirOption = option(args, "--dir", null);
         Path dir = dirOption != null ? Files.createDirectories(Path.of(dirOption))
                 : Files.createTempDirectory("omnisila-annotator-bench");
         try {
             run(dir, lines, edits);
+            if (clipItems > 0) {
+                ExportBenchmark.clips(dir, clipItems);
+            }
         } finally {
             if (dirOption == null) {
                 deleteTree(dir);
@@ -80,6 +86,7 @@ public final class AnnotatorBenchmark {
             printDistribution("save one edit", edit);
             double[] undo = timed(Math.min(edits, 200), i -> project.undo());
             printDistribution("undo one edit", undo);
+            ExportBenchmark.instructions(project, dir);
         }
         System.out.printf(Locale.ROOT, "%nproject file: %.1f MB%n", Files.size(file) / 1e6);
     }
@@ -103,7 +110,7 @@ public final class AnnotatorBenchmark {
         row(step, sorted[sorted.length / 2], "ms", rest.get());
     }
 
-    private static void row(String step, double value, String unit, String note) {
+    static void row(String step, double value, String unit, String note) {
         System.out.printf(Locale.ROOT, "%-44s %11.2f %-2s %s%n", step, value, unit, note);
     }
 

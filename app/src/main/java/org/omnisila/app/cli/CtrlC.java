@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>The JVM halts as soon as its shutdown hooks return, so the hook does not return at once: it waits (at most
  * {@link #GRACE_SECONDS}) until the command has reached its safe point, cleaned up and closed this.
  */
-final class CtrlC implements AutoCloseable {
+public final class CtrlC implements AutoCloseable {
     /** The longest the hook holds the JVM open for the work to stop. */
     static final long GRACE_SECONDS = 30;
 
@@ -19,11 +19,13 @@ final class CtrlC implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread hook = new Thread(this::stopAndWait, "omnisila-ctrl-c");
 
-    CtrlC() {
+    /** Starts listening for Ctrl-C. */
+    public CtrlC() {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    boolean requested() {
+    /** Whether Ctrl-C was pressed. */
+    public boolean requested() {
         return requested.get();
     }
 
