@@ -10,8 +10,9 @@ import org.omnisila.engine.api.Scene;
 
 /**
  * The one rule of which items, and which of their texts, an export uses. Accepted and edited items are exported,
- * rejected ones never, unreviewed ones only when asked for; of an exported item, an aspect or summary that is
- * missing or blank is left out (no instruction is made from it).
+ * rejected ones never, unreviewed ones only when asked for; of an exported item, an aspect the annotator rejected
+ * (its own review state, docs/annotation-guide.md "Review rules") and an aspect or summary that is missing or blank
+ * are left out (no instruction is made from them).
  */
 public final class ExportSelection {
 
@@ -37,6 +38,9 @@ public final class ExportSelection {
 
     /** The exported text of one aspect of an exported item, trimmed; null when it is not exported. */
     public String aspect(Item item, Scene scene) {
+        if (item.aspectStates().get(scene) == ItemState.REJECTED) {
+            return null;
+        }
         return text(item.aspects().get(scene));
     }
 
