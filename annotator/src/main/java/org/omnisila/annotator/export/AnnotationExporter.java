@@ -108,7 +108,10 @@ public final class AnnotationExporter {
         int total = selected.items().size() + (features ? byVideo.size() : 0);
         int[] done = {0};
         listener.progress(0, total);
-        DatasetCard card = new DatasetCard(project.name(), settings, selected);
+        // Agreement from the peer reviews in the project, unless the caller gave its own summary.
+        ExportSettings cardSettings = settings.agreement() != null ? settings
+                : settings.withAgreement(AgreementSummary.of(project));
+        DatasetCard card = new DatasetCard(project.name(), cardSettings, selected);
         Map<String, Integer> entries = new HashMap<>();
         writeInstructions(selected.items(), split, dir, card, entries, () -> {
             done[0]++;
