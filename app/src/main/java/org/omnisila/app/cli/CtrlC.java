@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>The JVM halts as soon as its shutdown hooks return, so the hook does not return at once: it waits (at most
  * {@link #GRACE_SECONDS}) until the command has reached its safe point, cleaned up and closed this.
  */
-final class CtrlC implements AutoCloseable {
+public final class CtrlC implements AutoCloseable {
     /** The longest the hook holds the JVM open for the work to stop. */
     static final long GRACE_SECONDS = 30;
 
@@ -19,11 +19,13 @@ final class CtrlC implements AutoCloseable {
     private final CountDownLatch closed = new CountDownLatch(1);
     private final Thread hook = new Thread(this::stopAndWait, "omnisila-ctrl-c");
 
-    CtrlC() {
+    /** Starts listening for Ctrl-C. */
+    public CtrlC() {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    boolean requested() {
+    /** Whether Ctrl-C was pressed: stop at the next safe point. */
+    public boolean requested() {
         return requested.get();
     }
 
@@ -41,6 +43,7 @@ final class CtrlC implements AutoCloseable {
         }
     }
 
+    /** The work has stopped: lets the JVM exit, and stops listening. */
     @Override
     public void close() {
         closed.countDown();
