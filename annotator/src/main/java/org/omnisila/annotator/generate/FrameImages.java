@@ -21,7 +21,6 @@ import org.omnisila.engine.video.SampledFrame;
 /**
  * The frames of a segment as the endpoint receives them: each scaled down so that its long side is at most a
  * limit (never up), JPEG-encoded and written as a {@code data:image/jpeg;base64,...} URI, in the segment's order.
- * Eight frames of 512 pixels are about 250 KB of request.
  */
 public final class FrameImages {
 

@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 /**
  * {@code omnisila annotate generate}: a vision model attributes video segments (the paper's GPT-4V step) and the
  * answers are imported as machine attributions; see {@link AttributionGenerator}. Progress on one line, each failed
- * segment on its own, a summary at the end; Ctrl-C stops after the request in flight and keeps what was answered.
+ * segment on its own, a summary at the end; Ctrl-C stops at once (abandoning a request in flight) and keeps what was
+ * answered before.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Have a vision model (an OpenAI-compatible chat-completions endpoint with image input) describe",
