@@ -24,14 +24,20 @@ public final class OsKeyring implements Keyring {
     static final long TIMEOUT_SECONDS = 10;
 
     private final String os;
+    private final String path;
 
-    /** The keyring of the system this runs on. */
+    /** The keyring of the system this runs on, its tool found on the {@code PATH}. */
     public OsKeyring() {
-        this(System.getProperty("os.name", ""));
+        this(System.getProperty("os.name", ""), System.getenv("PATH"));
     }
 
-    OsKeyring(String osName) {
+    /**
+     * @param osName the system's name, as {@code os.name}
+     * @param path   where to look for the tool, as {@code PATH}; may be null
+     */
+    OsKeyring(String osName, String path) {
         this.os = osName.toLowerCase(Locale.ROOT);
+        this.path = path;
     }
 
     @Override
@@ -53,11 +59,13 @@ public final class OsKeyring implements Keyring {
 
     /** The command that prints the secret, when this system has the tool for it. */
     Optional<List<String>> command(String service, String account) {
-        if (isMac() && onPath("security")) {
-            return Optional.of(List.of("security", "find-generic-password", "-s", service, "-a", account, "-w"));
+        if (isMac()) {
+            return onPath("security").map(tool -> List.of(tool, "find-generic-password", "-s", service, "-a",
+                    account, "-w"));
         }
-        if (isLinux() && onPath("secret-tool")) {
-            return Optional.of(List.of("secret-tool", "lookup", "service", service, "account", account));
+        if (isLinux()) {
+            return onPath("secret-tool").map(tool -> List.of(tool, "lookup", "service", service, "account",
+                    account));
         }
         return Optional.empty();
     }
@@ -70,17 +78,17 @@ public final class OsKeyring implements Keyring {
         return os.contains("linux");
     }
 
-    private static boolean onPath(String tool) {
-        String path = System.getenv("PATH");
+    /** The tool's file in a folder of the path, when there is one. */
+    private Optional<String> onPath(String tool) {
         if (path == null) {
-            return false;
+            return Optional.empty();
         }
         for (String dir : path.split(File.pathSeparator)) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-                return true;
+                return Optional.of(Path.of(dir, tool).toString());
             }
         }
-        return false;
+        return Optional.empty();
     }
 
     private static Optional<String> run(List<String> command) {

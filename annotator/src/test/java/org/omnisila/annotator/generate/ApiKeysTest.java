@@ -5,12 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Where the key is found, that it never shows, and the endpoint settings. */
 class ApiKeysTest {
@@ -80,12 +86,36 @@ class ApiKeysTest {
     @Test
     void theOsKeyringToolsAreTheDocumentedOnes() {
         assertEquals(Optional.of("secret-tool store --label=omnisila-vlm service omnisila-vlm account h"),
-                new OsKeyring("Linux").storeHint("omnisila-vlm", "h"));
+                new OsKeyring("Linux", null).storeHint("omnisila-vlm", "h"));
         assertEquals(Optional.of("security add-generic-password -s omnisila-vlm -a h -w"),
-                new OsKeyring("Mac OS X").storeHint("omnisila-vlm", "h"));
-        assertEquals(Optional.empty(), new OsKeyring("Windows 11").storeHint("omnisila-vlm", "h"));
-        assertEquals(Optional.empty(), new OsKeyring("Windows 11").lookup("omnisila-vlm", "h"),
+                new OsKeyring("Mac OS X", null).storeHint("omnisila-vlm", "h"));
+        assertEquals(Optional.empty(), new OsKeyring("Windows 11", null).storeHint("omnisila-vlm", "h"));
+        assertEquals(Optional.empty(), new OsKeyring("Windows 11", null).lookup("omnisila-vlm", "h"),
                 "Windows: the environment only");
+    }
+
+    @Test
+    @EnabledOnOs(OS.LINUX)
+    void onLinuxSecretToolIsAskedForTheHostsEntry(@TempDir Path bin) throws Exception {
+        // A stand-in secret-tool that knows one entry and fails like the real one for any other.
+        Path tool = bin.resolve("secret-tool");
+        Files.writeString(tool, """
+                #!/bin/sh
+                if [ "$*" = "lookup service omnisila-vlm account api.openai.com" ]; then
+                  printf 'sk-from-secret-tool\\n'
+                  exit 0
+                fi
+                exit 1
+                """);
+        Files.setPosixFilePermissions(tool, PosixFilePermissions.fromString("rwxr-xr-x"));
+        OsKeyring linux = new OsKeyring("Linux", bin.toString());
+
+        assertEquals(Optional.of("sk-from-secret-tool"), linux.lookup("omnisila-vlm", "api.openai.com"));
+        assertEquals(Optional.empty(), linux.lookup("omnisila-vlm", "localhost"));
+        assertEquals(Optional.empty(), new OsKeyring("Linux", bin.resolve("none").toString())
+                .lookup("omnisila-vlm", "api.openai.com"), "no tool, no key");
+        ApiKey key = new ApiKeys(name -> null, linux).find(openAi).orElseThrow();
+        assertEquals("keyring entry service omnisila-vlm account api.openai.com", key.source());
     }
 
     @Test

@@ -20,6 +20,7 @@ import org.omnisila.annotator.generate.VlmEndpoint;
 import org.omnisila.annotator.project.AnnotationProject;
 import org.omnisila.app.cli.CtrlC;
 import org.omnisila.engine.video.SegmentPlan;
+import org.omnisila.engine.video.VideoFormatException;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -128,6 +129,7 @@ final class GenerateCommand implements Callable<Integer> {
                 + client.keySource().map(where -> "API key from " + where).orElse("no API key found; none sent")
                 + ")");
         GenerationReport report = GenerationReport.empty();
+        int unreadable = 0;
         try (AnnotationProject open = AnnotationProject.open(project, parent.annotator(annotator));
              CtrlC stop = new CtrlC()) {
             AttributionGenerator generator = new AttributionGenerator(open, client, prompt, images, plan);
@@ -136,7 +138,13 @@ final class GenerateCommand implements Callable<Integer> {
                 report = generator.groundTruthItems(listener, stop::requested);
             } else {
                 for (Path video : source.videos) {
-                    report = report.plus(generator.segments(video, listener, stop::requested));
+                    try {
+                        report = report.plus(generator.segments(video, listener, stop::requested));
+                    } catch (VideoFormatException e) {
+                        listener.line.done();
+                        err.println("not a video that can be read, skipped: " + e.getMessage());
+                        unreadable++;
+                    }
                     if (!report.completed()) {
                         break;
                     }
@@ -147,7 +155,7 @@ final class GenerateCommand implements Callable<Integer> {
         out.println(report.summary());
         out.flush();
         err.flush();
-        return report.cancelled() ? ImportCommand.CANCELLED : report.stopReason() != null ? 1 : 0;
+        return report.cancelled() ? ImportCommand.CANCELLED : report.stopReason() != null || unreadable > 0 ? 1 : 0;
     }
 
     private AttributionPrompt prompt() {

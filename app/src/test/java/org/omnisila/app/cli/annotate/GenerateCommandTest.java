@@ -126,6 +126,22 @@ class GenerateCommandTest {
     }
 
     @Test
+    void aFileThatIsNoVideoIsReportedAndTheNextVideoStillDone() throws Exception {
+        Path project = project();
+        String url = startServer();
+        Path text = folder.resolve("notes.txt");
+        java.nio.file.Files.writeString(text, "not a video");
+
+        int code = AnnotateCommandTest.run(out, err, Map.of(), "generate", project.toString(), "--url", url,
+                "--model", "m", "--video", text.toString(), video.toString());
+
+        assertEquals(1, code);
+        assertTrue(err.toString().contains("not a video that can be read, skipped: " + text + ": not a video file: it"
+                + " holds text"), err.toString());
+        assertEquals("3 segments: 3 added, 0 already in the project, 0 failed\n", out.toString());
+    }
+
+    @Test
     void aRefusedKeyStopsWithOneLineThatDoesNotShowTheKey() throws Exception {
         Path project = project();
         String url = startServer();
