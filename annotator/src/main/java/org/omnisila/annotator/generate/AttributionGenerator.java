@@ -26,6 +26,7 @@ import org.omnisila.engine.api.ResultFormatException;
 import org.omnisila.engine.models.Sha256;
 import org.omnisila.engine.video.FrameReader;
 import org.omnisila.engine.video.SampledFrame;
+import org.omnisila.engine.video.SamplingResult;
 import org.omnisila.engine.video.Segment;
 import org.omnisila.engine.video.SegmentPlan;
 import org.omnisila.engine.video.SegmentSampler;
@@ -89,9 +90,14 @@ public final class AttributionGenerator {
         VideoMetadata metadata = VideoProbe.probe(video);
         int total = plan.segmentCount(metadata.duration(), metadata.fps());
         Run run = new Run(video, total, listener);
-        return run.go(() -> new SegmentSampler(plan).sample(video, segment -> run.segment(
-                new GenerationSpan(segment.segment().start(), segment.segment().end(), null), segment.frames(),
-                cancelled), fraction -> { }, cancelled));
+        return run.go(() -> {
+            SamplingResult sampled = new SegmentSampler(plan).sample(video, segment -> run.segment(
+                    new GenerationSpan(segment.segment().start(), segment.segment().end(), null), segment.frames(),
+                    cancelled), fraction -> { }, cancelled);
+            for (Segment skipped : sampled.skippedSegments()) {
+                run.undecodable(new GenerationSpan(skipped.start(), skipped.end(), null));
+            }
+        });
     }
 
     /**
@@ -239,6 +245,12 @@ public final class AttributionGenerator {
             if (pending.size() >= IMPORT_EVERY) {
                 importPending();
             }
+            settle();
+        }
+
+        /** A segment whose frames could not be decoded (damaged video): reported, not asked for. */
+        void undecodable(GenerationSpan span) {
+            record(span, "its frames could not be decoded (damaged video data); not asked");
             settle();
         }
 

@@ -68,7 +68,7 @@ public final class ChatCompletionsClient {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(endpoint.timeout().compareTo(Duration.ofSeconds(30)) < 0 ? endpoint.timeout()
                         : Duration.ofSeconds(30))
-                .followRedirects(HttpClient.Redirect.NORMAL)
+                .followRedirects(HttpClient.Redirect.NEVER) // the key goes to the URL given, nowhere else
                 .build();
     }
 
@@ -115,7 +115,7 @@ public final class ChatCompletionsClient {
                     return completion(response.body());
                 }
                 if (status != 429 && status < 500) {
-                    throw refused(status, response.body());
+                    throw refused(response);
                 }
                 if (status == 429 && "insufficient_quota".equals(errorField(response.body(), "code"))) {
                     throw new VlmException(where() + " refused the request: the account's quota is used up (HTTP 429"
@@ -244,13 +244,19 @@ public final class ChatCompletionsClient {
                 ? model.textValue() : "unknown");
     }
 
-    private VlmException refused(int status, String body) {
-        String said = serverSaid(body);
+    private VlmException refused(HttpResponse<String> response) {
+        int status = response.statusCode();
+        String said = serverSaid(response.body());
         if (status == 401 || status == 403) {
             String keyPart = key.map(k -> "the API key from " + k.source() + " was refused (HTTP " + status
                     + "): check that it is valid for this endpoint and model, or " + whereToPutKey)
                     .orElse("it needs an API key (HTTP " + status + ") and none was found: " + whereToPutKey);
             return new VlmException(where() + ": " + keyPart + "; " + said, true, null);
+        }
+        if (status >= 300 && status < 400) {
+            String location = response.headers().firstValue("Location").map(to -> " to " + to).orElse("");
+            return new VlmException(where() + " redirects (HTTP " + status + ")" + location + "; give the URL it"
+                    + " redirects to as the base URL (the API key is not sent on to another address)", true, null);
         }
         if (status == 404) {
             return new VlmException(where() + " was not found (HTTP 404): check the base URL (it usually ends in"

@@ -269,6 +269,27 @@ class AttributionGeneratorTest {
     }
 
     @Test
+    void aSegmentWithoutDecodableFramesIsReportedNotAsked() throws Exception {
+        // Two seconds of frames, a two-second hole, two seconds more: the middle segment has nothing to show.
+        double[] times = new double[100];
+        for (int i = 0; i < 100; i++) {
+            times[i] = (i < 50 ? i : i + 50) / 25.0;
+        }
+        Path holed = folder.resolve("holed.mp4");
+        SyntheticVideo.mp4(64, 48, 25, 100).frameTimes(times).write(holed);
+        server.respond(AttributionGeneratorTest::fencedAnswer);
+
+        GenerationReport report = generator(KEY).segments(holed, GenerationListener.SILENT, () -> false);
+
+        assertEquals(3, report.segments());
+        assertEquals(2, report.added());
+        assertEquals(2, server.requests().size());
+        assertEquals(1, report.failures().size());
+        assertEquals("holed.mp4, 2.00-4.00 s: its frames could not be decoded (damaged video data); not asked",
+                report.failures().get(0).message());
+    }
+
+    @Test
     void cancelKeepsWhatWasAnswered() {
         server.respond(AttributionGeneratorTest::fencedAnswer);
         AtomicBoolean cancel = new AtomicBoolean();

@@ -167,6 +167,18 @@ class ChatCompletionsClientTest {
     }
 
     @Test
+    void aRedirectIsNotFollowedSoTheKeyGoesNowhereElse() {
+        server.reply(new Reply(307, Map.of("Location", "https://elsewhere.example/v1/chat/completions"), "", 0));
+
+        VlmException e = assertThrows(VlmException.class, () -> client().complete("s", "u", IMAGES, () -> false));
+
+        assertTrue(e.fatal());
+        assertEquals(1, server.requests().size());
+        assertTrue(e.getMessage().startsWith(server.baseUrl() + "/chat/completions redirects (HTTP 307) to"
+                + " https://elsewhere.example/v1/chat/completions; give the URL it redirects to"), e.getMessage());
+    }
+
+    @Test
     void aBadRequestConcernsTheSegmentOnly() {
         server.reply(Reply.status(400, "{\"error\": {\"message\": \"image too large\"}}"));
 
