@@ -91,6 +91,14 @@ public final class AttributionGenerator {
         int total = plan.segmentCount(metadata.duration(), metadata.fps());
         Run run = new Run(video, total, listener);
         return run.go(() -> {
+            List<Segment> planned = plan.segments(metadata.duration(), metadata.fps());
+            if (planned.stream().allMatch(s -> run.isDone(s.start(), s.end()))) {
+                // Nothing to ask: no need to decode the video.
+                for (Segment s : planned) {
+                    run.skip(new GenerationSpan(s.start(), s.end(), null), cancelled);
+                }
+                return;
+            }
             SamplingResult sampled = new SegmentSampler(plan).sample(video, segment -> run.segment(
                     new GenerationSpan(segment.segment().start(), segment.segment().end(), null), segment.frames(),
                     cancelled), fraction -> { }, cancelled);
@@ -208,12 +216,17 @@ public final class AttributionGenerator {
             return new GenerationReport(total, added, alreadyPresent, failures, cancelled, stopReason);
         }
 
+        /** Whether the project has this model's attribution of a span. */
+        boolean isDone(double start, double end) {
+            return done.contains(key(start, end));
+        }
+
         /** Whether a span is done already (then it is counted and skipped); checks for cancel first. */
         boolean skip(GenerationSpan span, BooleanSupplier cancelled) {
             if (cancelled.getAsBoolean()) {
                 throw new CancellationException("cancelled");
             }
-            if (!done.contains(key(span.start(), span.end()))) {
+            if (!isDone(span.start(), span.end())) {
                 return false;
             }
             alreadyPresent++;

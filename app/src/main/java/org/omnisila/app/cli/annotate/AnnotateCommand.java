@@ -17,7 +17,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "annotate", mixinStandardHelpOptions = true,
         description = {"Annotation projects: create, import, list, generate machine attributions.",
-            "The annotator recorded with every change is --annotator, else $OMNISILA_ANNOTATOR, else your user name."},
+            "The annotator recorded with every change is --annotator, else $OMNISILA_ANNOTATOR, else your user"
+            + " name."},
         // The agreement and export commands (AgreementCommand, ExportCommand) are written by others and are added
         // to this list where their classes exist.
         subcommands = {CreateCommand.class, ImportCommand.class, ListCommand.class, GenerateCommand.class})

@@ -37,10 +37,12 @@ import picocli.CommandLine.Spec;
  * answered before.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = {"Have a vision model (an OpenAI-compatible chat-completions endpoint with image input) describe",
-            "video segments from the four scene aspects, and import the answers as machine attributions.",
-            "Segments the project already has from this model are not asked again. The API key comes from",
-            "$OMNISILA_VLM_API_KEY (or --api-key-env), else the OS keyring (service omnisila-vlm, account = host)."})
+        description = {"Have a vision model (an OpenAI-compatible chat-completions endpoint with image input)"
+            + " describe video segments from the four scene aspects, and import the answers as machine attributions."
+            + " Segments the project already has from this model are not asked again.",
+            "The API key comes from $OMNISILA_VLM_API_KEY (or --api-key-env), else the OS keyring (service"
+            + " omnisila-vlm, account = the URL's host). The frames are sent to the URL: use a local server for"
+            + " footage that must not leave the machine."})
 final class GenerateCommand implements Callable<Integer> {
 
     /** What to describe: every segment of some videos, or the project's ground truth. */

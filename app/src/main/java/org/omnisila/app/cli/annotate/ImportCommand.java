@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
  * being imported is not imported at all, the ones before it are.
  */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Import files into an annotation project. Malformed entries are listed and skipped;",
-            "importing a file again adds nothing. Ctrl-C stops; the file being read is then not imported at all."})
+        description = "Import files into an annotation project. Malformed entries are listed and skipped;"
+            + " importing a file again adds nothing. Ctrl-C stops; the file being read is then not imported at all.")
 final class ImportCommand implements Callable<Integer> {
 
     /** Exit status after Ctrl-C. */
@@ -44,8 +44,8 @@ final class ImportCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = "--kind", required = true, paramLabel = "attributions|ground-truth|result",
-            description = {"What the files are: machine attributions (JSON lines), ground truth (ActivityNet",
-                "layout, as TSL-300's gt.json) or an Omni-SILA result JSON."})
+            description = "What the files are: machine attributions (JSON lines), ground truth (ActivityNet"
+                + " layout, as TSL-300's gt.json) or an Omni-SILA result JSON.")
     String kind;
 
     @Option(names = "--annotator", paramLabel = "NAME",

@@ -23,15 +23,20 @@ final class ItemListing {
 
     /** One row per item, then the count. */
     static String table(List<Item> items) {
-        StringBuilder out = new StringBuilder();
-        out.append(String.format(Locale.ROOT, "%6s  %-24s %8s %8s  %-10s %-10s %-6s %-22s %s%n", "id", "video",
-                "start", "end", "label", "state", "rating", "source", "summary"));
+        int labelWidth = "label".length();
         for (Item item : items) {
-            out.append(String.format(Locale.ROOT, "%6d  %-24s %8.2f %8.2f  %-10s %-10s %-6s %-22s %s%n", item.id(),
-                    cut(fileName(item.videoPath()), 24), item.start(), item.end(), text(item.label()),
-                    item.state().dbName(), item.rating() == null ? "-" : item.rating().toString(),
+            labelWidth = Math.max(labelWidth, text(item.label()).length());
+        }
+        String row = "%6s  %-24s %8s %8s  %-" + labelWidth + "s %-10s %-6s %-22s %s%n";
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, row, "id", "video", "start", "end", "label", "state", "rating",
+                "source", "summary").stripTrailing()).append('\n');
+        for (Item item : items) {
+            out.append(String.format(Locale.ROOT, row, item.id(), cut(fileName(item.videoPath()), 24),
+                    String.format(Locale.ROOT, "%.2f", item.start()), String.format(Locale.ROOT, "%.2f", item.end()),
+                    text(item.label()), item.state().dbName(), item.rating() == null ? "-" : item.rating().toString(),
                     cut(item.source().dbName() + ":" + item.generator(), 22),
-                    cut(text(item.summary()), SUMMARY_WIDTH)));
+                    cut(text(item.summary()), SUMMARY_WIDTH)).stripTrailing()).append('\n');
         }
         out.append(items.size()).append(items.size() == 1 ? " item" : " items").append('\n');
         return out.toString();

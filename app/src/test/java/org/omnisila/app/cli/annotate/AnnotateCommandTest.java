@@ -96,6 +96,26 @@ class AnnotateCommandTest {
     }
 
     @Test
+    void theTableColumnsStayAlignedWithLongLabels() throws Exception {
+        Path project = created();
+        Path file = folder.resolve("mixed.jsonl");
+        Files.writeString(file, GOOD + "\n" + GOOD.replace("\"n\"", "\"Animals Hurting People\"") + "\n");
+        assertEquals(0, run("import", project.toString(), file.toString(), "--kind", "attributions"));
+        out.getBuffer().setLength(0);
+
+        assertEquals(0, run("list", project.toString()));
+
+        String[] rows = out.toString().split("\n");
+        int state = rows[0].indexOf("state");
+        int summary = rows[0].indexOf("summary");
+        for (int i = 1; i <= 2; i++) {
+            assertEquals(state, rows[i].indexOf("unreviewed"), rows[i]);
+            assertEquals(summary, rows[i].indexOf("The raised fist"), rows[i]);
+        }
+        assertTrue(rows[2].contains(" Animals Hurting People "), rows[2]);
+    }
+
+    @Test
     void importingAgainAddsNothingAndAMissingFileIsReportedWhileTheOthersAreImported() throws Exception {
         Path project = created();
         Path file = folder.resolve("a.jsonl");
