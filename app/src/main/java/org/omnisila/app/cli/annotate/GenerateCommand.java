@@ -132,8 +132,9 @@ final class GenerateCommand implements Callable<Integer> {
                 + ")");
         GenerationReport report = GenerationReport.empty();
         int unreadable = 0;
-        try (AnnotationProject open = AnnotationProject.open(project, parent.annotator(annotator));
-             CtrlC stop = new CtrlC()) {
+        // Ctrl-C lets the JVM end once CtrlC is closed: it is closed last, after the project and the summary.
+        try (CtrlC stop = new CtrlC();
+             AnnotationProject open = AnnotationProject.open(project, parent.annotator(annotator))) {
             AttributionGenerator generator = new AttributionGenerator(open, client, prompt, images, plan);
             Listener listener = new Listener(err);
             if (source.groundTruth) {
@@ -153,10 +154,10 @@ final class GenerateCommand implements Callable<Integer> {
                 }
             }
             listener.line.done();
+            out.println(report.summary());
+            out.flush();
+            err.flush();
         }
-        out.println(report.summary());
-        out.flush();
-        err.flush();
         return report.cancelled() ? ImportCommand.CANCELLED : report.stopReason() != null || unreadable > 0 ? 1 : 0;
     }
 

@@ -71,8 +71,9 @@ final class ImportCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         int failed = 0;
-        try (AnnotationProject open = AnnotationProject.open(project, parent.annotator(annotator));
-             CtrlC stop = new CtrlC()) {
+        // Ctrl-C lets the JVM end once CtrlC is closed: it is closed last, after the project.
+        try (CtrlC stop = new CtrlC();
+             AnnotationProject open = AnnotationProject.open(project, parent.annotator(annotator))) {
             for (Path file : files) {
                 ConsoleLine line = new ConsoleLine(err);
                 try {
