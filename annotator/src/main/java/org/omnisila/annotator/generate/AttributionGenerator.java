@@ -139,8 +139,8 @@ public final class AttributionGenerator {
 
     /**
      * Attributes the project's ground-truth segments that have no aspects yet, video by video, each named with its
-     * label in the prompt. A video whose file is not where the project says is reported for each of its segments
-     * and skipped (relink the project first).
+     * label in the prompt. A video whose file is not where the project says (relink the project first), or cannot
+     * be read, is reported for each of its segments and skipped.
      */
     public GenerationReport groundTruthItems(GenerationListener listener, BooleanSupplier cancelled) {
         Map<String, List<GenerationSpan>> byVideo = new LinkedHashMap<>();
@@ -154,22 +154,32 @@ public final class AttributionGenerator {
         for (Map.Entry<String, List<GenerationSpan>> entry : byVideo.entrySet()) {
             Path video = Path.of(entry.getKey());
             if (!Files.isRegularFile(video)) {
-                List<SegmentFailure> missing = new ArrayList<>();
-                for (GenerationSpan span : entry.getValue()) {
-                    SegmentFailure failure = new SegmentFailure(video, span.start(), span.end(), "the video is not"
-                            + " at " + entry.getKey() + "; relink the project to the folder that holds it");
-                    listener.failed(failure);
-                    missing.add(failure);
-                }
-                report = report.plus(new GenerationReport(missing.size(), 0, 0, missing, false, null));
+                report = report.plus(failAll(video, entry.getValue(), "the video is not at " + entry.getKey()
+                        + "; relink the project to the folder that holds it", listener));
                 continue;
             }
-            report = report.plus(spans(video, entry.getValue(), listener, cancelled));
+            try {
+                report = report.plus(spans(video, entry.getValue(), listener, cancelled));
+            } catch (VideoFormatException e) {
+                report = report.plus(failAll(video, entry.getValue(), e.problem(), listener));
+            }
             if (!report.completed()) {
                 break;
             }
         }
         return report;
+    }
+
+    /** Every span of a video reported as failed for one reason, none asked. */
+    private static GenerationReport failAll(Path video, List<GenerationSpan> spans, String problem,
+                                            GenerationListener listener) {
+        List<SegmentFailure> failures = new ArrayList<>();
+        for (GenerationSpan span : spans) {
+            SegmentFailure failure = new SegmentFailure(video, span.start(), span.end(), problem);
+            listener.failed(failure);
+            failures.add(failure);
+        }
+        return new GenerationReport(failures.size(), 0, 0, failures, false, null);
     }
 
     /** One video's generation: what is done, what is held to import, what failed. */

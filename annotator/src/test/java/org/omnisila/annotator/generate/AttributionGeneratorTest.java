@@ -317,6 +317,10 @@ class AttributionGeneratorTest {
         try (ImportBatch batch = project.beginImport(ImportKind.GROUND_TRUTH, folder.resolve("gt.json"))) {
             long here = batch.video(video.toAbsolutePath().toString(), null, null);
             long gone = batch.video(folder.resolve("moved.mp4").toString(), null, null);
+            Path text = Files.writeString(folder.resolve("notes.mp4"), "not a video");
+            long notVideo = batch.video(text.toString(), null, null);
+            batch.add(new NewItem(notVideo, 0.0, 1.0, null, "neutral", Aspects.none(), null, ItemSource.GROUND_TRUTH,
+                    "ground-truth", "", null));
             batch.add(new NewItem(here, 1.0, 3.5, null, "positive", Aspects.none(), "smiles", ItemSource.GROUND_TRUTH,
                     "ground-truth", "", null));
             batch.add(new NewItem(gone, 0.0, 2.0, null, "negative", Aspects.none(), null, ItemSource.GROUND_TRUTH,
@@ -327,12 +331,14 @@ class AttributionGeneratorTest {
 
         GenerationReport report = generator(KEY).groundTruthItems(GenerationListener.SILENT, () -> false);
 
-        assertEquals(2, report.segments());
+        assertEquals(3, report.segments());
         assertEquals(1, report.added());
-        assertEquals(1, report.failures().size());
+        assertEquals(2, report.failures().size());
         assertTrue(report.failures().get(0).message().startsWith("moved.mp4, 0.00-2.00 s: the video is not at "),
                 report.failures().get(0).message());
         assertTrue(report.failures().get(0).message().endsWith("; relink the project to the folder that holds it"));
+        assertTrue(report.failures().get(1).message().startsWith("notes.mp4, 0.00-1.00 s: not a video file: it holds"
+                + " text"), report.failures().get(1).message());
         FakeVlmServer.Request request = server.requests().get(0);
         assertEquals(AttributionPrompt.ALL_LABELS.user(1.0, 3.5, 8, "positive"), userText(request));
         // A span off the 2 s grid is sampled as a segment of it would be: slots 25..87 at 25 fps.
