@@ -5,15 +5,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.net.ConnectException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
-import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.ZonedDateTime;
@@ -27,7 +21,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
-import javax.net.ssl.SSLException;
 
 /**
  * A client of an OpenAI-compatible chat-completions endpoint with image input: one request per segment, a system
@@ -42,12 +35,10 @@ public final class ChatCompletionsClient {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     /** How often a running request checks for cancel, milliseconds. */
     private static final long POLL_MS = 100;
-    /** How much of a server's error text a message quotes. */
-    private static final int QUOTED = 200;
 
     private final VlmEndpoint endpoint;
     private final Optional<ApiKey> key;
-    private final String whereToPutKey;
+    private final EndpointProblems problems;
     private final RetryPolicy retry;
     private final Sleeper sleeper;
     private final HttpClient http;
@@ -61,7 +52,7 @@ public final class ChatCompletionsClient {
     public ChatCompletionsClient(VlmEndpoint endpoint, ApiKeys keys, RetryPolicy retry, Sleeper sleeper) {
         this.endpoint = endpoint;
         this.key = keys.find(endpoint);
-        this.whereToPutKey = keys.whereToPutIt(endpoint);
+        this.problems = new EndpointProblems(endpoint, key, keys.whereToPutIt(endpoint));
         this.retry = retry;
         this.sleeper = sleeper;
         this.http = HttpClient.newBuilder()
@@ -105,7 +96,7 @@ public final class ChatCompletionsClient {
             HttpResponse<String> response;
             try {
                 response = send(request, cancelled);
-            } catch (Transient e) {
+            } catch (EndpointProblems.Transient e) {
                 response = null;
                 lastProblem = e.getMessage();
             }
@@ -114,20 +105,14 @@ public final class ChatCompletionsClient {
                 if (status >= 200 && status < 300) {
                     return completion(response.body());
                 }
-                if (status != 429 && status < 500) {
-                    throw refused(response);
-                }
-                if (status == 429 && "insufficient_quota".equals(errorField(response.body(), "code"))) {
-                    throw new VlmException(where() + " refused the request: the account's quota is used up (HTTP 429"
-                            + " insufficient_quota); " + serverSaid(response.body()), true, null);
+                if (status != 429 && status < 500 || problems.quotaUsedUp(response)) {
+                    throw problems.refused(response);
                 }
                 retryAfter = retryAfter(response);
-                lastProblem = "HTTP " + status + (status == 429 ? " (too many requests)" : " (server error)") + "; "
-                        + serverSaid(response.body());
+                lastProblem = problems.busy(response);
             }
             if (attempt >= retry.attempts()) {
-                throw new VlmException(where() + " could not answer after " + attempt
-                        + (attempt == 1 ? " try" : " tries") + ": " + lastProblem + "; try again later", false, null);
+                throw problems.gaveUp(attempt, lastProblem);
             }
             sleeper.sleep(retry.delay(attempt, retryAfter), cancelled);
         }
@@ -171,7 +156,7 @@ public final class ChatCompletionsClient {
             while (true) {
                 if (cancelled.getAsBoolean()) {
                     future.cancel(true);
-                    throw new CancellationException("cancelled while waiting for " + where());
+                    throw new CancellationException("cancelled while waiting for " + problems.where());
                 }
                 try {
                     return future.get(POLL_MS, TimeUnit.MILLISECONDS);
@@ -182,38 +167,10 @@ public final class ChatCompletionsClient {
         } catch (InterruptedException e) {
             future.cancel(true);
             Thread.currentThread().interrupt();
-            throw new CancellationException("interrupted while waiting for " + where());
+            throw new CancellationException("interrupted while waiting for " + problems.where());
         } catch (ExecutionException e) {
-            throw failure(e.getCause());
+            throw problems.unreachable(e.getCause());
         }
-    }
-
-    /** A failure to get any answer: fatal when the server cannot be reached, else one try of a retry. */
-    private RuntimeException failure(Throwable cause) {
-        if (cause instanceof HttpConnectTimeoutException) {
-            return new VlmException("cannot connect to " + endpoint.baseUrl() + ": no answer within "
-                    + seconds(endpoint.timeout()) + " (is the server running, and is the URL right?)", true, cause);
-        }
-        if (cause instanceof HttpTimeoutException) {
-            return new VlmException("no answer from " + where() + " within " + seconds(endpoint.timeout())
-                    + " (the request timed out); give it a longer timeout, or check that the server is not stuck",
-                    false, cause);
-        }
-        if (cause instanceof ConnectException || cause instanceof UnresolvedAddressException) {
-            boolean unknownHost = cause instanceof UnresolvedAddressException
-                    || cause.getCause() instanceof UnresolvedAddressException;
-            return new VlmException("cannot connect to " + endpoint.baseUrl() + ": "
-                    + (unknownHost ? "unknown host " + endpoint.host() : "connection refused")
-                    + " (is the server running, and is the URL right?)", true, cause);
-        }
-        if (cause instanceof SSLException) {
-            return new VlmException("cannot open a secure connection to " + endpoint.baseUrl() + ": "
-                    + cause.getMessage(), true, cause);
-        }
-        if (cause instanceof IOException) {
-            return new Transient("the connection failed (" + cause.getMessage() + ")");
-        }
-        return new VlmException("the request to " + where() + " failed: " + cause, false, cause);
     }
 
     private Completion completion(String body) {
@@ -224,8 +181,7 @@ public final class ChatCompletionsClient {
             root = null;
         }
         if (root == null || !root.isObject()) {
-            throw new VlmException("the answer of " + where() + " is not JSON; it starts with \""
-                    + quote(body, AttributionAnswer.QUOTED) + "\"", false, null);
+            throw problems.unreadable(body, "is not JSON");
         }
         JsonNode content = root.path("choices").path(0).path("message").path("content");
         String text;
@@ -236,57 +192,11 @@ public final class ChatCompletionsClient {
             content.forEach(part -> joined.append(part.path("text").asText("")));
             text = joined.toString();
         } else {
-            throw new VlmException("the answer of " + where() + " has no choices[0].message.content; it starts with"
-                    + " \"" + quote(body, AttributionAnswer.QUOTED) + "\"", false, null);
+            throw problems.unreadable(body, "has no choices[0].message.content");
         }
         JsonNode model = root.get("model");
         return new Completion(text, model != null && model.isTextual() && !model.textValue().isBlank()
                 ? model.textValue() : "unknown");
-    }
-
-    private VlmException refused(HttpResponse<String> response) {
-        int status = response.statusCode();
-        String said = serverSaid(response.body());
-        if (status == 401 || status == 403) {
-            String keyPart = key.map(k -> "the API key from " + k.source() + " was refused (HTTP " + status
-                    + "): check that it is valid for this endpoint and model, or " + whereToPutKey)
-                    .orElse("it needs an API key (HTTP " + status + ") and none was found: " + whereToPutKey);
-            return new VlmException(where() + ": " + keyPart + "; " + said, true, null);
-        }
-        if (status >= 300 && status < 400) {
-            String location = response.headers().firstValue("Location").map(to -> " to " + to).orElse("");
-            return new VlmException(where() + " redirects (HTTP " + status + ")" + location + "; give the URL it"
-                    + " redirects to as the base URL (the API key is not sent on to another address)", true, null);
-        }
-        if (status == 404) {
-            return new VlmException(where() + " was not found (HTTP 404): check the base URL (it usually ends in"
-                    + " /v1) and the model name \"" + endpoint.model() + "\"; " + said, true, null);
-        }
-        return new VlmException(where() + " refused the request (HTTP " + status + "); " + said, false, null);
-    }
-
-    /** What the server said, from OpenAI's {@code {"error": {"message": ...}}} or the start of the body. */
-    private String serverSaid(String body) {
-        String message = errorField(body, "message");
-        String raw = message != null ? message : body == null ? "" : body;
-        String text = key.map(k -> k.redact(raw)).orElse(raw);
-        return text.isBlank() ? "the server gave no reason" : "the server said: \"" + quote(text, QUOTED) + "\"";
-    }
-
-    private static String errorField(String body, String field) {
-        try {
-            JsonNode root = MAPPER.readTree(body == null ? "" : body);
-            JsonNode error = root == null ? null : root.get("error");
-            if (error != null && error.isObject() && error.path(field).isTextual()) {
-                return error.path(field).textValue();
-            }
-            if (error != null && error.isTextual() && field.equals("message")) {
-                return error.textValue();
-            }
-        } catch (JsonProcessingException notJson) {
-            // the body is quoted as it is
-        }
-        return null;
     }
 
     /** {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable. */
@@ -309,26 +219,4 @@ public final class ChatCompletionsClient {
         }
     }
 
-    private String where() {
-        URI url = endpoint.chatCompletions();
-        return url.toString();
-    }
-
-    private static String seconds(Duration d) {
-        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
-    }
-
-    private static String quote(String text, int max) {
-        String line = text == null ? "" : text.strip().replaceAll("\\s+", " ");
-        return line.length() <= max ? line : line.substring(0, max) + "...";
-    }
-
-    /** One try failed in a way a retry may mend. */
-    private static final class Transient extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        Transient(String message) {
-            super(message, null, false, false);
-        }
-    }
 }

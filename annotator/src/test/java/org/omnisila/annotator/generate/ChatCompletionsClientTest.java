@@ -96,6 +96,20 @@ class ChatCompletionsClientTest {
     }
 
     @Test
+    void aUsedUpQuotaIsNotWaitedFor() {
+        server.reply(Reply.status(429, "{\"error\": {\"message\": \"You exceeded your current quota\", \"code\":"
+                + " \"insufficient_quota\"}}"));
+
+        VlmException e = assertThrows(VlmException.class, () -> client().complete("s", "u", IMAGES, () -> false));
+
+        assertTrue(e.fatal());
+        assertEquals(1, server.requests().size());
+        assertTrue(slept.isEmpty());
+        assertTrue(e.getMessage().contains("the account's quota is used up (HTTP 429 insufficient_quota); the server"
+                + " said: \"You exceeded your current quota\""), e.getMessage());
+    }
+
+    @Test
     void givesUpAfterTheAttemptsWithTheLastProblem() {
         server.reply(Reply.status(503, "{\"error\": {\"message\": \"overloaded\"}}"));
 
