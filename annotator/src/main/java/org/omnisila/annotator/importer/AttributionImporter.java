@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import org.omnisila.annotator.project.AnnotationProject;
 import org.omnisila.annotator.project.ImportKind;
@@ -79,6 +80,31 @@ public final class AttributionImporter {
             throw new ImportException(name + ": file not found", e);
         } catch (IOException e) {
             throw new ImportException(name + ": cannot read the file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Imports attribution lines made in memory, by a generator asking a model, exactly as the same lines read from a
+     * file: the same items, the same origins (so what a file import added is not added again, and the other way
+     * round), one transaction.
+     *
+     * @param project the open project
+     * @param source  what the lines come from, recorded as the import's file (the generator records the video);
+     *                a relative video path is relative to its folder
+     * @param lines   the lines, validated as they were made; the first is line 1 in the report's problems
+     * @return what was added, what was there already, and the lines that could not become an item
+     */
+    public static ImportReport importLines(AnnotationProject project, Path source, List<AttributionLine> lines) {
+        try (ImportRun run = new ImportRun(project, ImportKind.ATTRIBUTIONS, source, ImportListener.SILENT,
+                () -> false)) {
+            int number = 0;
+            for (AttributionLine attribution : lines) {
+                number++;
+                run.entry((double) number / lines.size());
+                long video = run.batch().video(videoPath(source, attribution.video()), attribution.sha256(), null);
+                run.add(() -> item(video, attribution), number, "");
+            }
+            return run.finish();
         }
     }
 

@@ -24,7 +24,7 @@ public final class CtrlC implements AutoCloseable {
         Runtime.getRuntime().addShutdownHook(hook);
     }
 
-    /** Whether Ctrl-C was pressed. */
+    /** Whether Ctrl-C was pressed: stop at the next safe point. */
     public boolean requested() {
         return requested.get();
     }
@@ -43,6 +43,7 @@ public final class CtrlC implements AutoCloseable {
         }
     }
 
+    /** The work has stopped: lets the JVM exit, and stops listening. */
     @Override
     public void close() {
         closed.countDown();

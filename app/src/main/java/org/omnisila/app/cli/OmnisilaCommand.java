@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
         subcommands = {WorkbenchCommand.class, AnalyzeCommand.class, ScenesCommand.class, EvalCommand.class, SynthCommand.class,
             ReportCommand.class, AskCommand.class, DistilCommand.class, SlideshowCommand.class, TrainCommand.class,
             ExportCheckpointCommand.class,
-            AblateCommand.class, BenchCommand.class, DoctorCommand.class, CacheCommand.class})
+            AblateCommand.class, BenchCommand.class, DoctorCommand.class, CacheCommand.class,
+            org.omnisila.app.cli.annotate.AnnotateCommand.class})
 public final class OmnisilaCommand implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -2,6 +2,9 @@ package org.omnisila.app.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import org.omnisila.annotator.generate.VlmException;
+import org.omnisila.annotator.importer.ImportException;
+import org.omnisila.annotator.project.ProjectException;
 import org.omnisila.engine.api.ResultFormatException;
 import org.omnisila.engine.data.DatasetFormatException;
 import org.omnisila.engine.icm.checkpoint.CheckpointException;
@@ -17,7 +20,7 @@ import picocli.CommandLine.ParseResult;
  * Turns failures into a message for the user: the command name, what went wrong (file, line, entry where
  * known) and exit status 1. A stack trace is printed only with {@code OMNISILA_DEBUG=1}.
  */
-final class UserErrorHandler implements IExecutionExceptionHandler {
+public final class UserErrorHandler implements IExecutionExceptionHandler {
     static final int INPUT_ERROR = 1;
 
     @Override
@@ -27,7 +30,8 @@ final class UserErrorHandler implements IExecutionExceptionHandler {
         if (e instanceof EvalInputException || e instanceof ResultFormatException || e instanceof DatasetFormatException
                 || e instanceof TrainingDivergedException || e instanceof CheckpointException
                 || e instanceof ModelFileException || e instanceof VideoFormatException
-                || e instanceof IllegalArgumentException) {
+                || e instanceof IllegalArgumentException || e instanceof ProjectException
+                || e instanceof ImportException || e instanceof VlmException) {
             message = e.getMessage();
         } else if (e instanceof IOException || e instanceof UncheckedIOException) {
             message = "input/output error: " + e.getMessage();

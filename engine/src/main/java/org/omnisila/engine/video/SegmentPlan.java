@@ -68,6 +68,22 @@ public record SegmentPlan(double segmentLength, int framesPerSegment) {
         return out;
     }
 
+    /**
+     * One span of a video sampled as a segment of this plan is: the same frame grid and choice of frames, for a
+     * span that need not fall on the plan's boundaries (a ground-truth segment, an item under review).
+     *
+     * @param index    the position given to the segment
+     * @param start    span start, seconds; &gt;= 0
+     * @param end      span end, seconds; &gt;= start
+     * @param fps      frame rate used for the frame grid; &gt; 0
+     */
+    public Segment span(int index, double start, double end, double fps) {
+        if (!(fps > 0) || !Double.isFinite(fps)) {
+            throw new IllegalArgumentException("fps must be a finite number > 0 but was " + fps);
+        }
+        return new Segment(index, start, end, frameTimes(start, end, fps));
+    }
+
     private double[] frameTimes(double start, double end, double fps) {
         long a = (long) Math.ceil(start * fps - EPS);
         long b = (long) Math.ceil(end * fps - EPS);

@@ -82,6 +82,22 @@ class SegmentPlanTest {
     }
 
     @Test
+    void aSpanIsSampledAsASegmentOfThePlanWouldBe() {
+        for (double fps : new double[] {25, 30, 30000 / 1001.0}) {
+            for (Segment s : SegmentPlan.DEFAULT.segments(9.3, fps)) {
+                assertEquals(s, SegmentPlan.DEFAULT.span(s.index(), s.start(), s.end(), fps), s + " at " + fps);
+            }
+        }
+        // Off the grid, a ground-truth segment [1.0, 3.5] at 25 fps: slots 25..87, np.linspace(25, 87, 8, dtype=int)
+        Segment gt = SegmentPlan.DEFAULT.span(0, 1.0, 3.5, 25);
+        assertArrayEquals(slots(25, 25, 33, 42, 51, 60, 69, 78, 87), gt.frameTimes(), 1e-12);
+        assertEquals(1.0, gt.start());
+        assertEquals(3.5, gt.end());
+        assertThrows(IllegalArgumentException.class, () -> SegmentPlan.DEFAULT.span(0, 3, 2, 25));
+        assertThrows(IllegalArgumentException.class, () -> SegmentPlan.DEFAULT.span(0, 1, 2, 0));
+    }
+
+    @Test
     void rejectsNonsense() {
         assertThrows(IllegalArgumentException.class, () -> new SegmentPlan(0, 8));
         assertThrows(IllegalArgumentException.class, () -> new SegmentPlan(Double.NaN, 8));
