@@ -10,7 +10,7 @@ if [ "$skipped" = true ]; then echo "smoke-deb: installers skipped (-Dinstallers
 deb="$(ls "$target"/omnisila-workbench_*.deb 2>/dev/null | head -n 1)"
 [ -n "$deb" ] || { echo "smoke-deb: no omnisila-workbench_*.deb in $target" >&2; exit 1; }
 root="$(mktemp -d)"
-trap 'rm -rf "$root"' EXIT
+trap 'chmod -R u+w "$root"; rm -rf "$root"' EXIT
 fail() { echo "smoke-deb: FAILED: $*" >&2; exit 1; }
 millis() { date +%s%3N; }
 
@@ -25,6 +25,7 @@ printf 'smoke-deb: package %s, %s MB; installed size %s MB\n' "$(basename "$deb"
 export HOME="$root/home" XDG_CACHE_HOME="$root/home/.cache" XDG_CONFIG_HOME="$root/home/.config"
 mkdir -p "$HOME"
 chmod -R a-w "$root/fs/opt"
+touch "$root/before-runs"
 
 start=$(millis)
 version="$("$launcher" --version)"
@@ -60,4 +61,6 @@ grep -q "PyTorch" "$root/doctor.log" || { cat "$root/doctor.log"; fail "doctor d
 if grep -q "PROBLEM" "$root/doctor.log"; then
   grep "PROBLEM" "$root/doctor.log" | grep -v -i "audio\|display\|sound" && fail "doctor found a problem"
 fi
-echo "smoke-deb: doctor ran; passed"
+written="$(find "$root/fs/opt" -newer "$root/before-runs" -print -quit)"
+[ -z "$written" ] || fail "the packaged app wrote beside its installed files: $written"
+echo "smoke-deb: doctor ran; nothing was written under /opt; passed"
