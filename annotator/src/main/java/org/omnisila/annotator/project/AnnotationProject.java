@@ -142,6 +142,44 @@ public final class AnnotationProject implements AutoCloseable {
         return read("read item " + id, () -> items.require(id));
     }
 
+    /**
+     * One item as it was imported: every field that the edits still in effect have changed shows its value from
+     * before the first of them (undone edits do not count). Review compares with it to tell a corrected item from
+     * one kept as written; a view can show the machine's original text beside the correction.
+     *
+     * @throws IllegalArgumentException when the project has no such item
+     */
+    public synchronized Item asImported(long id) {
+        return read("read item " + id + " as imported", () -> history.asImported(items.require(id)));
+    }
+
+    /** One video, if the project has it. */
+    public synchronized Optional<Video> video(long id) {
+        return read("read video " + id, () -> db.first("SELECT id, path, sha256, duration FROM videos WHERE id = ?",
+                r -> new Video(r.getLong(1), r.getString(2), r.getString(3), ItemQueries.nullableDouble(r, 4)), id));
+    }
+
+    /**
+     * Reads the project's tables with plain SQL, in one transaction; see {@link ProjectSql}.
+     *
+     * @param what what the work does, for the message of a failure ("list the review queue")
+     * @throws ProjectException when the database fails; runtime exceptions of the work pass through
+     */
+    public synchronized <T> T readTables(String what, ProjectSql.Work<T> work) {
+        return read(what, () -> work.run(db));
+    }
+
+    /**
+     * Writes tables that have no edit history (model opinions, peer reviews) with plain SQL, in one transaction,
+     * committed and forced to disk before this returns, or rolled back as a whole; see {@link ProjectSql}.
+     *
+     * @param what what the work does, for the message of a failure ("save the model's opinion")
+     * @throws ProjectException when the database fails; runtime exceptions of the work pass through
+     */
+    public synchronized <T> T writeTables(String what, ProjectSql.Work<T> work) {
+        return write(what, () -> work.run(db));
+    }
+
     /** Every video, by id. */
     public synchronized List<Video> videos() {
         return read("list the videos", () -> db.query("SELECT id, path, sha256, duration FROM videos ORDER BY id",

@@ -15,18 +15,12 @@ import java.util.Optional;
  * commits it as a whole or rolls it back, so every edit is saved (and forced to disk, synchronous=FULL) before the
  * call returns, and a failure leaves nothing half done. Statements are prepared once and kept.
  */
-final class Database implements AutoCloseable {
+final class Database implements ProjectSql, AutoCloseable {
 
     /** Work done with the database, which may fail with the driver's exception. */
     @FunctionalInterface
     interface Work<T> {
         T run() throws SQLException;
-    }
-
-    /** Makes one value from the current row of a result. */
-    @FunctionalInterface
-    interface Row<T> {
-        T map(ResultSet row) throws SQLException;
     }
 
     private final Connection connection;
@@ -43,7 +37,8 @@ final class Database implements AutoCloseable {
     }
 
     /** The project's name in messages (its path). */
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
@@ -87,12 +82,14 @@ final class Database implements AutoCloseable {
     }
 
     /** Runs an INSERT, UPDATE or DELETE; returns the number of rows changed. */
-    int update(String sql, Object... parameters) throws SQLException {
+    @Override
+    public int update(String sql, Object... parameters) throws SQLException {
         return bind(sql, parameters).executeUpdate();
     }
 
     /** Runs an INSERT and returns the new row's id. */
-    long insert(String sql, Object... parameters) throws SQLException {
+    @Override
+    public long insert(String sql, Object... parameters) throws SQLException {
         update(sql, parameters);
         try (ResultSet keys = statement("SELECT last_insert_rowid()").executeQuery()) {
             keys.next();
@@ -101,7 +98,8 @@ final class Database implements AutoCloseable {
     }
 
     /** Runs a query and maps every row. */
-    <T> List<T> query(String sql, Row<T> row, Object... parameters) throws SQLException {
+    @Override
+    public <T> List<T> query(String sql, Row<T> row, Object... parameters) throws SQLException {
         List<T> out = new ArrayList<>();
         try (ResultSet rows = bind(sql, parameters).executeQuery()) {
             while (rows.next()) {
@@ -112,7 +110,8 @@ final class Database implements AutoCloseable {
     }
 
     /** Runs a query and maps its first row, if there is one. */
-    <T> Optional<T> first(String sql, Row<T> row, Object... parameters) throws SQLException {
+    @Override
+    public <T> Optional<T> first(String sql, Row<T> row, Object... parameters) throws SQLException {
         try (ResultSet rows = bind(sql, parameters).executeQuery()) {
             return rows.next() ? Optional.of(row.map(rows)) : Optional.empty();
         }

@@ -86,6 +86,23 @@ final class EditHistory {
         return step;
     }
 
+    /**
+     * The item as it was imported: each field that steps still done have changed set back to the value before the
+     * oldest of them (the done steps, in order, lead from the import to the item as it is).
+     */
+    Item asImported(Item item) throws SQLException {
+        List<Map.Entry<ItemField, Object>> before = db.query("SELECT c.field, c.old_value FROM edit_changes c"
+                        + " JOIN edit_steps s ON s.id = c.step_id WHERE c.item_id = ? AND s.status = 'done'"
+                        + " ORDER BY c.step_id DESC",
+                r -> new java.util.AbstractMap.SimpleImmutableEntry<>(ItemField.of(r.getString(1)), r.getObject(2)),
+                item.id());
+        Item original = item;
+        for (Map.Entry<ItemField, Object> value : before) { // newest first: the oldest of a field is applied last
+            original = original.with(value.getKey(), value.getValue());
+        }
+        return original;
+    }
+
     boolean canUndo() throws SQLException {
         return exists("done");
     }

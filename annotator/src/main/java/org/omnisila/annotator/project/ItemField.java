@@ -2,11 +2,13 @@ package org.omnisila.annotator.project;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.omnisila.engine.api.Scene;
 
 /**
  * A field of an item that the annotator may edit, with its column and the values it accepts. Values are given
  * and returned as their stored type: {@code Double} seconds for {@link #START} and {@link #END}, {@code String}
- * texts, an {@link ItemState} (or its name) for {@link #STATE}, an {@code Integer} 1-6 or null for {@link #RATING}.
+ * texts, an {@link ItemState} (or its name) for {@link #STATE} and the four aspect states ({@link #FACE_STATE},
+ * ...), an {@code Integer} 1-6 or null for {@link #RATING}.
  */
 public enum ItemField {
     START("start_s", Kind.TIME),
@@ -18,7 +20,15 @@ public enum ItemField {
     BACKGROUND("background", Kind.TEXT),
     SUMMARY("summary", Kind.TEXT),
     STATE("state", Kind.STATE),
-    RATING("rating", Kind.RATING);
+    RATING("rating", Kind.RATING),
+    /** The review state of the facial-expression aspect (schema 2). */
+    FACE_STATE("face_state", Kind.STATE),
+    /** The review state of the human-action aspect (schema 2). */
+    ACTION_STATE("action_state", Kind.STATE),
+    /** The review state of the object-relations aspect (schema 2). */
+    OBJECT_STATE("object_state", Kind.STATE),
+    /** The review state of the visual-background aspect (schema 2). */
+    BACKGROUND_STATE("background_state", Kind.STATE);
 
     private enum Kind { TIME, TEXT, STATE, RATING }
 
@@ -38,6 +48,26 @@ public enum ItemField {
     /** The field's name in the edit history and the audit log: {@code "start"}, {@code "summary"}, ... */
     public String fieldName() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The field holding the text of one scene aspect: {@link #FACE}, {@link #ACTION}, ... */
+    public static ItemField text(Scene scene) {
+        return switch (scene) {
+            case FACE -> FACE;
+            case ACTION -> ACTION;
+            case OBJECT -> OBJECT;
+            case BACKGROUND -> BACKGROUND;
+        };
+    }
+
+    /** The field holding the review state of one scene aspect: {@link #FACE_STATE}, ... */
+    public static ItemField state(Scene scene) {
+        return switch (scene) {
+            case FACE -> FACE_STATE;
+            case ACTION -> ACTION_STATE;
+            case OBJECT -> OBJECT_STATE;
+            case BACKGROUND -> BACKGROUND_STATE;
+        };
     }
 
     /** @throws IllegalArgumentException for a name {@link #fieldName()} does not write */
@@ -78,8 +108,8 @@ public enum ItemField {
                 if (value instanceof String name) {
                     return ItemState.of(name).dbName();
                 }
-                throw new IllegalArgumentException("state must be unreviewed, accepted, edited or rejected, but was "
-                        + value);
+                throw new IllegalArgumentException(fieldName()
+                        + " must be unreviewed, accepted, edited or rejected, but was " + value);
             }
             default -> {
                 if (value == null) {

@@ -7,11 +7,18 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reads items, with their video's path, from the project. */
-final class ItemQueries {
+public final class ItemQueries {
 
-    private static final String SELECT = "SELECT i.id, i.video_id, v.path, i.start_s, i.end_s, i.frame_time, i.label,"
+    /**
+     * The columns {@link #item(ResultSet)} reads, in its order, from {@code items i JOIN videos v}: other queries of
+     * the annotator (the review queue) select them too, with their own conditions and order.
+     */
+    public static final String COLUMNS = "i.id, i.video_id, v.path, i.start_s, i.end_s, i.frame_time, i.label,"
             + " i.face, i.action, i.object, i.background, i.summary, i.source, i.generator, i.generator_version,"
-            + " i.score, i.state, i.rating FROM items i JOIN videos v ON v.id = i.video_id";
+            + " i.score, i.state, i.rating, i.face_state, i.action_state, i.object_state, i.background_state,"
+            + " i.origin_key";
+
+    private static final String SELECT = "SELECT " + COLUMNS + " FROM items i JOIN videos v ON v.id = i.video_id";
 
     private final Database db;
 
@@ -59,12 +66,15 @@ final class ItemQueries {
         return byId(id).orElseThrow(() -> new IllegalArgumentException("the project has no item " + id));
     }
 
-    private static Item item(ResultSet r) throws SQLException {
+    /** The item of the current row of a query that selects {@link #COLUMNS} first. */
+    public static Item item(ResultSet r) throws SQLException {
         return new Item(r.getLong(1), r.getLong(2), r.getString(3), r.getDouble(4), r.getDouble(5),
                 nullableDouble(r, 6), r.getString(7),
                 new Aspects(r.getString(8), r.getString(9), r.getString(10), r.getString(11)), r.getString(12),
                 ItemSource.of(r.getString(13)), r.getString(14), r.getString(15), nullableDouble(r, 16),
-                ItemState.of(r.getString(17)), nullableInt(r, 18));
+                ItemState.of(r.getString(17)), nullableInt(r, 18),
+                new AspectStates(ItemState.of(r.getString(19)), ItemState.of(r.getString(20)),
+                        ItemState.of(r.getString(21)), ItemState.of(r.getString(22))), r.getString(23));
     }
 
     static Double nullableDouble(ResultSet r, int column) throws SQLException {

@@ -82,7 +82,7 @@ class ProjectFileTest {
                     + " 'SQL', 'V99__future.sql', 0, 'test', '2030-01-01 00:00:00.000', 1, 1)");
         }
         ProjectException e = assertThrows(ProjectException.class, () -> AnnotationProject.open(file, "Ann"));
-        assertEquals(file + " was written by a newer Omni-SILA (project schema 99); this build reads up to schema 1."
+        assertEquals(file + " was written by a newer Omni-SILA (project schema 99); this build reads up to schema 2."
                 + " Update the workbench to open it.", e.getMessage());
     }
 }
