@@ -168,6 +168,13 @@ class AnnotationModeTest {
         assertEquals("State: edited, rated 5", label("#editor-state"));
         robot.clickOn("#rating-5");
         assertNull(saved(0).rating(), "pressing the rating given takes it back");
+        assertEquals("(edited)", label("#editor-aspect-face-state"));
+        robot.clickOn("#editor-aspect-background-reject");
+        assertEquals(ItemState.REJECTED, saved(0).aspectStates().background());
+        assertEquals("(rejected)", label("#editor-aspect-background-state"));
+        robot.clickOn("#editor-aspect-action-accept");
+        assertEquals(ItemState.ACCEPTED, saved(0).aspectStates().action());
+        assertEquals(ItemState.UNREVIEWED, saved(0).aspectStates().object(), "the other aspects are untouched");
     }
 
     @Test

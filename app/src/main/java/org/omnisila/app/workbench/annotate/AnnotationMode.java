@@ -10,6 +10,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.value.ChangeListener;
 import org.omnisila.annotator.project.Item;
+import org.omnisila.annotator.review.ModelOpinion;
 import org.omnisila.app.workbench.Background;
 import org.omnisila.app.workbench.analysis.AnalysisViewModel;
 import org.omnisila.app.workbench.player.PlayerViewModel;
@@ -72,6 +73,8 @@ public final class AnnotationMode {
         InvalidationListener opinionChanged = o -> updateOpinion();
         analysis.resultProperty().addListener(opinionChanged);
         model.selectedProperty().addListener(opinionChanged);
+        model.opinionProperty().addListener((o, was, now) -> opinion.set(describe(now,
+                model.selectedProperty().get())));
     }
 
     /** Opens the item's video (when another is shown) and goes to the item's start. */
@@ -116,15 +119,34 @@ public final class AnnotationMode {
         }, Platform::runLater);
     }
 
+    /**
+     * When the analysis shown is of the selected item's video, the model's opinion of the span is recorded; the
+     * line beside the attribution shows the latest opinion recorded (of this analysis, or of an earlier run).
+     */
     private void updateOpinion() {
         Item item = model.selectedProperty().get();
         VideoAnalysis shown = analysis.resultProperty().get();
-        if (item == null || shown == null || !isItemsVideo(analysis.videoProperty().get(), item)) {
-            opinion.set("");
-            return;
+        if (item != null && shown != null && isItemsVideo(analysis.videoProperty().get(), item)) {
+            model.modelSays(shown);
         }
-        SpanOpinion o = SpanOpinion.of(shown, item.start(), item.end());
-        opinion.set(o == null ? "" : o.describe(item.label()));
+        opinion.set(describe(model.opinionProperty().get(), item));
+    }
+
+    /**
+     * The line beside the attribution, e.g. {@code "Model ICM: negative 0.82 over this span (the attribution says
+     * positive)"}; empty without an opinion.
+     */
+    static String describe(ModelOpinion o, Item item) {
+        if (o == null || item == null) {
+            return "";
+        }
+        String line = String.format(java.util.Locale.ROOT, "Model %s: %s %.2f over this span", o.model(), o.label(),
+                o.confidence());
+        if (item.label() == null) {
+            return line;
+        }
+        return line + (item.label().equals(o.label()) ? " (agrees with the attribution)"
+                : " (the attribution says " + item.label() + ")");
     }
 
     private static boolean isItemsVideo(Path video, Item item) {

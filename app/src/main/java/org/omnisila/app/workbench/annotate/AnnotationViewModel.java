@@ -1,9 +1,6 @@
 package org.omnisila.app.workbench.annotate;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,15 +25,22 @@ import org.omnisila.annotator.project.AnnotationProject;
 import org.omnisila.annotator.project.Change;
 import org.omnisila.annotator.project.EditStep;
 import org.omnisila.annotator.project.Item;
-import org.omnisila.annotator.project.ItemField;
 import org.omnisila.annotator.project.ItemFilter;
-import org.omnisila.annotator.project.ItemState;
 import org.omnisila.annotator.project.ProjectException;
+import org.omnisila.annotator.review.ModelOpinion;
+import org.omnisila.annotator.review.ModelOpinions;
+import org.omnisila.annotator.review.QueueQuery;
+import org.omnisila.annotator.review.QueueQuery.Order;
+import org.omnisila.annotator.review.QueueQuery.Show;
+import org.omnisila.annotator.review.Review;
+import org.omnisila.annotator.review.ReviewQueue;
 import org.omnisila.engine.api.Scene;
+import org.omnisila.engine.api.VideoAnalysis;
 
 /**
- * Annotation mode's state: the open project, the queue of items its filter and order give, the item selected, and
- * the edits made to it, as JavaFX properties; it never touches a control.
+ * Annotation mode's state: the open project, the queue of items its filter and order give ({@link ReviewQueue}),
+ * the item selected, the edits made to it by the review rules ({@link Review}) and the model's opinion of it
+ * ({@link ModelOpinions}), as JavaFX properties; it never touches a control.
  *
  * <p>Opening and closing a project run on the background executor (they wait for the lock and the disk); the
  * properties change on the FX executor. Edits are made on the calling (FX) thread: each is one saved step of the
@@ -45,41 +49,6 @@ import org.omnisila.engine.api.Scene;
  * in {@link #problemProperty()}, which the next edit that succeeds clears.
  */
 public final class AnnotationViewModel {
-    /** Which items the queue lists. */
-    public enum Show {
-        ALL("All"), UNREVIEWED("Unreviewed"), REJECTED("Rejected"), LOW_CONFIDENCE("Low confidence");
-
-        private final String title;
-
-        Show(String title) {
-            this.title = title;
-        }
-
-        /** The chip's text, without its count. */
-        public String title() {
-            return title;
-        }
-    }
-
-    /** The order of the queue. */
-    public enum Order {
-        VIDEO_TIME("By video and time"), MODEL_UNCERTAINTY("By model uncertainty");
-
-        private final String title;
-
-        Order(String title) {
-            this.title = title;
-        }
-
-        @Override
-        public String toString() {
-            return title;
-        }
-    }
-
-    /** A prediction or attribution below this score counts as low confidence. */
-    public static final double LOW_CONFIDENCE = 0.5;
-
     private final Executor background;
     private final Executor fx;
     private final ReadOnlyObjectWrapper<AnnotationProject> project = new ReadOnlyObjectWrapper<>(this, "project");
@@ -95,6 +64,11 @@ public final class AnnotationViewModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private final DoubleProperty frameRate = new SimpleDoubleProperty(this, "frameRate", 0);
+    private final ReadOnlyObjectWrapper<ModelOpinion> opinion = new ReadOnlyObjectWrapper<>(this, "opinion");
+    /** The open project's review rules, queue and model opinions; null while none is open. */
+    private Review review;
+    private ReviewQueue reviewQueue;
+    private ModelOpinions opinions;
 
     /**
      * @param background opens and closes projects (a daemon thread of its own in the window)
@@ -106,6 +80,11 @@ public final class AnnotationViewModel {
         show.addListener((o, was, now) -> reload());
         label.addListener((o, was, now) -> reload());
         order.addListener((o, was, now) -> reload());
+        selected.addListener((o, was, now) -> {
+            if (was == null || now == null || was.id() != now.id()) {
+                readOpinion();
+            }
+        });
     }
 
     /**
@@ -155,6 +134,9 @@ public final class AnnotationViewModel {
                     done.completeExceptionally(failed);
                     return;
                 }
+                review = new Review(now);
+                reviewQueue = new ReviewQueue(now);
+                opinions = new ModelOpinions(now);
                 project.set(now);
                 reload();
                 done.complete(null);
@@ -175,6 +157,10 @@ public final class AnnotationViewModel {
 
     private void detach() {
         project.set(null);
+        review = null;
+        reviewQueue = null;
+        opinions = null;
+        opinion.set(null);
         queue.clear();
         selected.set(null);
         counts.set(Map.of());
@@ -189,64 +175,35 @@ public final class AnnotationViewModel {
             return;
         }
         attempt(() -> {
-            List<Item> all = p.items(ItemFilter.all());
-            recount(all);
-            List<Item> listed = new ArrayList<>();
-            for (Item item : all) {
-                if (keeps(item)) {
-                    listed.add(item);
-                }
-            }
-            if (order.get() == Order.MODEL_UNCERTAINTY) {
-                listed.sort(java.util.Comparator.comparingDouble(AnnotationViewModel::certainty));
-            }
+            List<Item> listed = reviewQueue.items(query());
             Item was = selected.get();
             queue.setAll(listed);
             Item again = was == null ? null : listed.stream().filter(i -> i.id() == was.id()).findFirst()
                     .orElse(null);
             selected.set(again != null ? again : listed.isEmpty() ? null : listed.get(0));
-            return null;
+            countLabels(p);
+            recount();
+            return true;
         });
     }
 
-    /** How sure the model was: 1 for items without a score (nothing to doubt), else |score - 0.5| * 2. */
-    private static double certainty(Item item) {
-        return item.score() == null ? 1 : Math.abs(item.score() - 0.5) * 2;
+    private QueueQuery query() {
+        return QueueQuery.all().withShow(show.get()).withLabel(label.get()).withOrder(order.get());
     }
 
-    private boolean keeps(Item item) {
-        if (label.get() != null && !label.get().equals(item.label())) {
-            return false;
-        }
-        return matches(show.get(), item);
+    /** The chips' counts, for the label chosen. */
+    private void recount() {
+        counts.set(Map.copyOf(reviewQueue.counts(query())));
     }
 
-    private static boolean matches(Show s, Item item) {
-        return switch (s) {
-            case ALL -> true;
-            case UNREVIEWED -> item.state() == ItemState.UNREVIEWED;
-            case REJECTED -> item.state() == ItemState.REJECTED;
-            case LOW_CONFIDENCE -> item.score() != null && item.score() < LOW_CONFIDENCE;
-        };
-    }
-
-    private void recount(List<Item> all) {
-        Map<Show, Integer> c = new EnumMap<>(Show.class);
+    /** How many items have each label (the label choice): read when the queue is listed and after label edits. */
+    private void countLabels(AnnotationProject p) {
         Map<String, Integer> byLabel = new LinkedHashMap<>();
-        for (Show s : Show.values()) {
-            c.put(s, 0);
-        }
-        for (Item item : all) {
-            for (Show s : Show.values()) {
-                if (matches(s, item)) {
-                    c.merge(s, 1, Integer::sum);
-                }
-            }
+        for (Item item : p.items(ItemFilter.all())) {
             if (item.label() != null) {
                 byLabel.merge(item.label(), 1, Integer::sum);
             }
         }
-        counts.set(Map.copyOf(c));
         labelCounts.set(java.util.Collections.unmodifiableMap(byLabel));
     }
 
@@ -287,24 +244,37 @@ public final class AnnotationViewModel {
         return -1;
     }
 
-    /** Marks the selected item as checked and right. */
+    /** Keeps the selected item (accepted, or edited when it was corrected). */
     public void accept() {
-        edit(values(ItemField.STATE, ItemState.ACCEPTED));
+        review(Review::accept);
     }
 
-    /** Marks the selected item as checked and wrong (kept, left out of exports). */
+    /** Rejects the selected item: kept, left out of the data sets. */
     public void reject() {
-        edit(values(ItemField.STATE, ItemState.REJECTED));
+        review(Review::reject);
+    }
+
+    /** Puts the selected item back among the unreviewed (corrections kept). */
+    public void reopen() {
+        review(Review::reopen);
     }
 
     /** Sets the selected item's sentiment label. */
     public void setLabel(String newLabel) {
-        edit(values(ItemField.LABEL, newLabel, ItemField.STATE, ItemState.EDITED));
+        review((r, id) -> r.setLabel(id, newLabel));
+        AnnotationProject p = project.get();
+        if (p != null) {
+            attempt(() -> {
+                countLabels(p);
+                return true;
+            });
+        }
     }
 
     /**
      * Moves the selected item's boundaries, each snapped to the video's frames ({@link #frameRateProperty()}), as
-     * one step; an end before the start is refused with a message and nothing is saved.
+     * one step; an end before the start, or after the end of the video, is refused with a message and nothing is
+     * saved.
      */
     public void setSpan(double start, double end) {
         double s = FrameSnap.snap(start, frameRate.get());
@@ -314,7 +284,7 @@ public final class AnnotationViewModel {
                     + "nothing was saved. Type an end at or after the start.", e, s));
             return;
         }
-        edit(values(ItemField.START, s, ItemField.END, e, ItemField.STATE, ItemState.EDITED));
+        review((r, id) -> r.setSpan(id, s, e));
     }
 
     /**
@@ -334,19 +304,29 @@ public final class AnnotationViewModel {
         setSpan(s, e);
     }
 
-    /** Sets the text of one aspect of the selected item (corrected: the item becomes edited). */
-    public void setAspect(Scene scene, String text) {
-        edit(values(field(scene), text, ItemField.STATE, ItemState.EDITED));
+    /** Keeps one aspect of the selected item as written. */
+    public void acceptAspect(Scene scene) {
+        review((r, id) -> r.acceptAspect(id, scene));
     }
 
-    /** Sets the selected item's summary. */
+    /** Leaves one aspect of the selected item out of the data sets. */
+    public void rejectAspect(Scene scene) {
+        review((r, id) -> r.rejectAspect(id, scene));
+    }
+
+    /** Corrects the text of one aspect of the selected item (null is taken as empty: nothing to see). */
+    public void editAspect(Scene scene, String text) {
+        review((r, id) -> r.editAspect(id, scene, text == null ? "" : text));
+    }
+
+    /** Corrects the selected item's summary. */
     public void setSummary(String text) {
-        edit(values(ItemField.SUMMARY, text, ItemField.STATE, ItemState.EDITED));
+        review((r, id) -> r.setSummary(id, text));
     }
 
     /** Rates the selected item's attribution 1-6 (the paper's Atr-R), or removes the rating (null). */
     public void rate(Integer rating) {
-        edit(values(ItemField.RATING, rating));
+        review((r, id) -> r.rate(id, rating));
     }
 
     /** Takes back the last edit still in effect (of any item: that item is selected); false when there is none. */
@@ -371,6 +351,10 @@ public final class AnnotationViewModel {
         List<Change> changes = done.get().changes();
         long itemId = changes.get(0).itemId();
         refreshItem(p, itemId);
+        attempt(() -> {
+            countLabels(p);
+            return true;
+        });
         Item changed = queue.stream().filter(i -> i.id() == itemId).findFirst().orElse(null);
         if (changed != null) {
             selected.set(changed);
@@ -378,42 +362,75 @@ public final class AnnotationViewModel {
         return true;
     }
 
-    private void edit(Map<ItemField, ?> values) {
-        AnnotationProject p = project.get();
+    /** One review call on the selected item; the queue and the selection then hold the item as saved. */
+    private void review(java.util.function.BiFunction<Review, Long, Item> call) {
         Item item = selected.get();
-        if (p == null || item == null) {
+        if (review == null || item == null) {
             return;
         }
-        if (attempt(() -> p.edit(item.id(), values)) != null) {
-            refreshItem(p, item.id());
+        Item saved = attempt(() -> call.apply(review, item.id()));
+        if (saved != null) {
+            put(saved);
         }
     }
 
-    /** Field, value, field, value...: a map that, unlike Map.of, takes null (no label, no rating). */
-    private static Map<ItemField, Object> values(Object... fieldsAndValues) {
-        Map<ItemField, Object> m = new HashMap<>();
-        for (int i = 0; i < fieldsAndValues.length; i += 2) {
-            m.put((ItemField) fieldsAndValues[i], fieldsAndValues[i + 1]);
+    /** Puts an item as saved in the queue and the selection, and counts again. */
+    private void put(Item saved) {
+        for (int i = 0; i < queue.size(); i++) {
+            if (queue.get(i).id() == saved.id()) {
+                queue.set(i, saved);
+            }
         }
-        return m;
-    }
-
-    /** Puts the saved item in the queue and the selection, and counts again. */
-    private void refreshItem(AnnotationProject p, long itemId) {
+        Item sel = selected.get();
+        if (sel != null && sel.id() == saved.id()) {
+            selected.set(saved);
+        }
         attempt(() -> {
-            Item saved = p.item(itemId);
-            for (int i = 0; i < queue.size(); i++) {
-                if (queue.get(i).id() == itemId) {
-                    queue.set(i, saved);
-                }
-            }
-            Item sel = selected.get();
-            if (sel != null && sel.id() == itemId) {
-                selected.set(saved);
-            }
-            recount(p.items(ItemFilter.all()));
-            return null;
+            recount();
+            return true;
         });
+    }
+
+    private void refreshItem(AnnotationProject p, long itemId) {
+        Item saved = attempt(() -> p.item(itemId));
+        if (saved != null) {
+            put(saved);
+        }
+    }
+
+    /**
+     * Records what a model's analysis of the selected item's video says about its span (the window calls this
+     * when an analysis of that video is shown), so that the queue can be ordered by the model's uncertainty; the
+     * same opinion is not recorded twice.
+     *
+     * @param analysis an analysis of the selected item's video
+     */
+    public void modelSays(VideoAnalysis analysis) {
+        Item item = selected.get();
+        if (opinions == null || item == null) {
+            return;
+        }
+        Optional<ModelOpinion> fresh = ModelOpinions.fromAnalysis(item, analysis, java.time.Instant.now());
+        if (fresh.isEmpty()) {
+            return;
+        }
+        ModelOpinion o = fresh.get();
+        ModelOpinion known = opinion.get();
+        if (known != null && known.model().equals(o.model()) && known.label().equals(o.label())
+                && known.confidence() == o.confidence()) {
+            return; // recorded already
+        }
+        if (attempt(() -> {
+            opinions.record(item.id(), o);
+            return true;
+        }) != null) {
+            opinion.set(o);
+        }
+    }
+
+    private void readOpinion() {
+        Item item = selected.get();
+        opinion.set(opinions == null || item == null ? null : attempt(() -> opinions.latest(item.id()).orElse(null)));
     }
 
     /** Runs a call on the project; a refusal becomes the problem shown, and null is returned. */
@@ -429,15 +446,6 @@ public final class AnnotationViewModel {
             problem.set(e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             return null;
         }
-    }
-
-    private static ItemField field(Scene scene) {
-        return switch (scene) {
-            case FACE -> ItemField.FACE;
-            case ACTION -> ItemField.ACTION;
-            case OBJECT -> ItemField.OBJECT;
-            case BACKGROUND -> ItemField.BACKGROUND;
-        };
     }
 
     /** The open project, or null. */
@@ -478,6 +486,11 @@ public final class AnnotationViewModel {
     /** How many items of the project have each label, in order of first appearance. */
     public ReadOnlyObjectProperty<Map<String, Integer>> labelCountsProperty() {
         return labelCounts.getReadOnlyProperty();
+    }
+
+    /** The latest opinion a model gave of the selected item's span (recorded in the project), or null. */
+    public ReadOnlyObjectProperty<ModelOpinion> opinionProperty() {
+        return opinion.getReadOnlyProperty();
     }
 
     /** Why the last edit was refused (user-ready), or empty. */

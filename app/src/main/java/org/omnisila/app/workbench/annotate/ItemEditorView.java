@@ -38,6 +38,7 @@ public final class ItemEditorView extends ScrollPane {
     private final TextField start = new TextField();
     private final TextField end = new TextField();
     private final Map<Scene, TextArea> aspects = new EnumMap<>(Scene.class);
+    private final Map<Scene, Label> aspectStates = new EnumMap<>(Scene.class);
     private final TextArea summary = new TextArea();
     private final List<ToggleButton> ratings = new ArrayList<>();
     private final Label source = new Label();
@@ -100,7 +101,12 @@ public final class ItemEditorView extends ScrollPane {
         fields.addRow(0, new Label("Label"), label);
         fields.addRow(1, new Label("Start (s)"), start);
         fields.addRow(2, new Label("End (s)"), end);
-        body.getChildren().addAll(title, state, problem, fields);
+        body.getChildren().addAll(title, state, problem);
+        Button reopen = button("Reopen", "editor-reopen", model::reopen);
+        Button acceptItem = button("Accept (A)", "editor-accept", model::accept);
+        Button rejectItem = button("Reject (R)", "editor-reject", model::reject);
+        body.getChildren().add(new HBox(4, acceptItem, rejectItem, reopen));
+        body.getChildren().add(fields);
 
         for (Scene scene : Scene.values()) {
             body.getChildren().add(aspectRow(scene));
@@ -122,15 +128,27 @@ public final class ItemEditorView extends ScrollPane {
         text.setWrapText(true);
         text.setPrefRowCount(2);
         aspects.put(scene, text);
-        saveOnFocusLost(text, () -> model.setAspect(scene, text.getText()),
+        saveOnFocusLost(text, () -> model.editAspect(scene, text.getText()),
                 () -> model.selectedProperty().get().aspects().get(scene));
         Label name = new Label(aspectTitle(scene));
         name.setStyle("-fx-font-weight: bold");
-        Button save = new Button("Save edit");
-        save.setId("editor-aspect-" + scene.jsonName() + "-edit");
-        save.setOnAction(e -> model.setAspect(scene, text.getText()));
-        HBox head = new HBox(6, name, save);
-        return new VBox(2, head, text);
+        Label aspectState = new Label();
+        aspectState.setId("editor-aspect-" + scene.jsonName() + "-state");
+        aspectStates.put(scene, aspectState);
+        String id = "editor-aspect-" + scene.jsonName();
+        Button accept = button("Accept", id + "-accept", () -> model.acceptAspect(scene));
+        Button save = button("Edit", id + "-edit", () -> model.editAspect(scene, text.getText()));
+        Button reject = button("Reject", id + "-reject", () -> model.rejectAspect(scene));
+        HBox head = new HBox(6, name, aspectState);
+        HBox actions = new HBox(4, accept, save, reject);
+        return new VBox(2, head, text, actions);
+    }
+
+    private static Button button(String text, String id, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setOnAction(e -> action.run());
+        return b;
     }
 
     private HBox ratingRow() {
@@ -203,6 +221,7 @@ public final class ItemEditorView extends ScrollPane {
             set(end, FrameSnap.format(item.end()));
             for (Scene scene : Scene.values()) {
                 set(aspects.get(scene), item.aspects().get(scene));
+                aspectStates.get(scene).setText("(" + item.aspectStates().get(scene).dbName() + ")");
             }
             set(summary, item.summary());
             for (int r = 0; r < ratings.size(); r++) {

@@ -17,10 +17,12 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.omnisila.annotator.project.Item;
+import org.omnisila.annotator.review.QueueQuery.Order;
+import org.omnisila.annotator.review.QueueQuery.Show;
 
 /**
  * The left side in annotation mode: the project's name, filter chips with their counts (all, unreviewed, rejected,
- * low confidence), a label choice, the order, and the queue of items (video, span, label, state, score). Selecting
+ * disagreement with a peer, low model confidence), a label choice with counts, the order, and the queue of items (video, span, label, state, score). Selecting
  * an item selects it in the {@link AnnotationViewModel}; the window opens its video.
  */
 public final class QueueView extends VBox {
@@ -49,8 +51,8 @@ public final class QueueView extends VBox {
 
         ToggleGroup group = new ToggleGroup();
         FlowPane chipPane = new FlowPane(4, 4);
-        for (AnnotationViewModel.Show s : AnnotationViewModel.Show.values()) {
-            ToggleButton chip = new ToggleButton(s.title());
+        for (Show s : Show.values()) {
+            ToggleButton chip = new ToggleButton(title(s));
             chip.setId("queue-show-" + s.name().toLowerCase(Locale.ROOT).replace('_', '-'));
             chip.setToggleGroup(group);
             chip.setUserData(s);
@@ -79,10 +81,21 @@ public final class QueueView extends VBox {
         });
         model.labelCountsProperty().addListener((o, was, now) -> fillLabels(now));
 
-        ChoiceBox<AnnotationViewModel.Order> order = new ChoiceBox<>();
+        ChoiceBox<Order> order = new ChoiceBox<>();
         order.setId("queue-order");
         order.setFocusTraversable(false);
-        order.getItems().setAll(AnnotationViewModel.Order.values());
+        order.getItems().setAll(Order.values());
+        order.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Order o) {
+                return o == null ? "" : o == Order.VIDEO_TIME ? "By video and time" : "By model uncertainty";
+            }
+
+            @Override
+            public Order fromString(String text) {
+                throw new UnsupportedOperationException("the order is chosen, not typed");
+            }
+        });
         order.valueProperty().bindBidirectional(model.orderProperty());
 
         list.setId("queue-list");
@@ -125,11 +138,11 @@ public final class QueueView extends VBox {
         }
     }
 
-    private void showCounts(Map<AnnotationViewModel.Show, Integer> counts) {
+    private void showCounts(Map<Show, Integer> counts) {
         for (ToggleButton chip : chips) {
-            AnnotationViewModel.Show s = (AnnotationViewModel.Show) chip.getUserData();
+            Show s = (Show) chip.getUserData();
             Integer n = counts.get(s);
-            chip.setText(n == null ? s.title() : s.title() + " " + n);
+            chip.setText(n == null ? title(s) : title(s) + " " + n);
         }
     }
 
@@ -150,6 +163,17 @@ public final class QueueView extends VBox {
         } finally {
             syncing = false;
         }
+    }
+
+    /** A chip's text, without its count. */
+    static String title(Show s) {
+        return switch (s) {
+            case ALL -> "All";
+            case UNREVIEWED -> "Unreviewed";
+            case REJECTED -> "Rejected";
+            case DISAGREEMENT -> "Disagreement";
+            case LOW_CONFIDENCE -> "Low confidence";
+        };
     }
 
     /** "negative (12)" is the label "negative". */
