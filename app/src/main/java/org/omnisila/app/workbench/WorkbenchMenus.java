@@ -209,9 +209,9 @@ final class WorkbenchMenus {
         OverlayViewModel overlays = window.overlays();
         CheckMenuItem annotation = toggle("Annotation mode", window.annotation().activeProperty());
         annotation.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
-        return new Menu("View", null, annotation, new SeparatorMenuItem(), toggle("Faces", overlays.facesProperty()),
+        return new Menu("View", null, toggle("Faces", overlays.facesProperty()),
                 toggle("Poses", overlays.posesProperty()), toggle("Objects", overlays.objectsProperty()),
-                toggle("Background mask", overlays.maskProperty()));
+                toggle("Background mask", overlays.maskProperty()), new SeparatorMenuItem(), annotation);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

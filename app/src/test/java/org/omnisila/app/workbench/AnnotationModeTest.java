@@ -138,6 +138,17 @@ class AnnotationModeTest {
     }
 
     @Test
+    void sPlaysTheItemsSpanOnceAndPausesAtItsEnd(FxRobot robot, @TempDir Path dir) throws Exception {
+        openProject(robot, dir);
+        robot.type(KeyCode.S); // item 1: 1.0-2.0 s
+        waitUntil(() -> window.playerModel().playingProperty().get());
+        waitUntil(() -> !window.playerModel().playingProperty().get());
+        double t = window.playerModel().currentTimeProperty().get();
+        assertTrue(t >= 1.9 && t <= 2.2, "paused at the span's end, not at " + t);
+        assertNull(window.playerModel().loopProperty().get(), "once, not a loop");
+    }
+
+    @Test
     void theKeysDoNothingOutsideAnnotationModeOrWhileTyping(FxRobot robot, @TempDir Path dir) throws Exception {
         openProject(robot, dir);
         robot.clickOn("#editor-summary");
