@@ -138,6 +138,14 @@ class AnnotationModeTest {
     }
 
     @Test
+    void theShortcutSheetListsTheAnnotationKeys() {
+        List<String> keys = ShortcutSheet.ROWS.stream().map(ShortcutSheet.Row::keys).toList();
+        for (String key : List.of("A", "R", "Down / Up", "S", "Ctrl+Z", "Ctrl+Shift+Z or Ctrl+Y", "Ctrl+E")) {
+            assertTrue(keys.contains(key), key + " in " + keys);
+        }
+    }
+
+    @Test
     void sPlaysTheItemsSpanOnceAndPausesAtItsEnd(FxRobot robot, @TempDir Path dir) throws Exception {
         openProject(robot, dir);
         robot.type(KeyCode.S); // item 1: 1.0-2.0 s
