@@ -125,7 +125,8 @@ class AnnotationModeTest {
         waitUntil(() -> Math.abs(window.playerModel().currentTimeProperty().get() - 2.5) < 0.06);
         robot.type(KeyCode.R);
         assertEquals(ItemState.REJECTED, saved(1).state());
-        assertEquals("Unreviewed 1", robot.lookup("#queue-show-unreviewed").queryAs(ToggleButton.class).getText());
+        ToggleButton unreviewed = robot.lookup("#queue-show-unreviewed").queryAs(ToggleButton.class);
+        waitUntil(() -> unreviewed.getText().equals("Unreviewed 1")); // counted off the window's thread
         assertEquals("Rejected 1", robot.lookup("#queue-show-rejected").queryAs(ToggleButton.class).getText());
         robot.type(KeyCode.UP);
         assertEquals(saved(0).id(), model().selectedProperty().get().id());

@@ -42,10 +42,10 @@ import org.omnisila.engine.api.VideoAnalysis;
  * the item selected, the edits made to it by the review rules ({@link Review}) and the model's opinion of it
  * ({@link ModelOpinions}), as JavaFX properties; it never touches a control.
  *
- * <p>Opening and closing a project run on the background executor (they wait for the lock and the disk); the
- * properties change on the FX executor. Edits are made on the calling (FX) thread: each is one saved step of the
- * project's history, a few milliseconds, after which the queue and {@link #selectedProperty()} hold the item as
- * saved. An edit the project refuses (an end before the start, a rating outside 1-6) changes nothing and says why
+ * <p>Opening and closing a project, listing the queue and counting the chips run on the background executor (they
+ * wait for the lock and the disk, and take seconds at 100,000 items); the properties change on the FX executor.
+ * Edits are made on the calling (FX) thread: each is one saved step of the project's history, tens of
+ * milliseconds at most, after which the queue and {@link #selectedProperty()} hold the item as saved. An edit the project refuses (an end before the start, a rating outside 1-6) changes nothing and says why
  * in {@link #problemProperty()}, which the next edit that succeeds clears.
  */
 public final class AnnotationViewModel {
@@ -69,6 +69,8 @@ public final class AnnotationViewModel {
     private Review review;
     private ReviewQueue reviewQueue;
     private ModelOpinions opinions;
+    /** Counts the reloads asked for: only the latest one's result is shown. */
+    private int reloads;
 
     /**
      * @param background opens and closes projects (a daemon thread of its own in the window)
@@ -168,22 +170,43 @@ public final class AnnotationViewModel {
         problem.set("");
     }
 
-    /** Lists the items again by the filter and order, keeping the selected item when it is still listed. */
+    /**
+     * Lists the items again by the filter and order, keeping the selected item when it is still listed. The queue
+     * and its counts are read on the background executor (a project of 100,000 items takes seconds) and shown on
+     * the FX executor; a reload asked for meanwhile wins over an older one.
+     */
     public void reload() {
         AnnotationProject p = project.get();
         if (p == null) {
             return;
         }
-        attempt(() -> {
-            List<Item> listed = reviewQueue.items(query());
-            Item was = selected.get();
-            queue.setAll(listed);
-            Item again = was == null ? null : listed.stream().filter(i -> i.id() == was.id()).findFirst()
-                    .orElse(null);
-            selected.set(again != null ? again : listed.isEmpty() ? null : listed.get(0));
-            countLabels(p);
-            recount();
-            return true;
+        ReviewQueue rq = reviewQueue;
+        QueueQuery q = query();
+        int reload = ++reloads;
+        background.execute(() -> {
+            try {
+                List<Item> listed = rq.items(q);
+                Map<Show, Integer> c = Map.copyOf(rq.counts(q));
+                Map<String, Integer> byLabel = labelCounts(p);
+                fx.execute(() -> {
+                    if (reload != reloads || project.get() != p) {
+                        return; // another reload, or another project, since
+                    }
+                    Item was = selected.get();
+                    queue.setAll(listed);
+                    Item again = was == null ? null : listed.stream().filter(i -> i.id() == was.id()).findFirst()
+                            .orElse(null);
+                    selected.set(again != null ? again : listed.isEmpty() ? null : listed.get(0));
+                    counts.set(c);
+                    labelCounts.set(byLabel);
+                });
+            } catch (ProjectException | IllegalArgumentException | IllegalStateException e) {
+                fx.execute(() -> {
+                    if (project.get() == p) {
+                        problem.set(e.getMessage());
+                    }
+                });
+            }
         });
     }
 
@@ -191,20 +214,48 @@ public final class AnnotationViewModel {
         return QueueQuery.all().withShow(show.get()).withLabel(label.get()).withOrder(order.get());
     }
 
-    /** The chips' counts, for the label chosen. */
-    private void recount() {
-        counts.set(Map.copyOf(reviewQueue.counts(query())));
+    /**
+     * Counts the chips (for the label chosen) and, when asked, the labels again, on the background executor; the
+     * window goes on meanwhile (at 100,000 items the counts take tens of milliseconds).
+     */
+    private void recount(boolean labelsToo) {
+        AnnotationProject p = project.get();
+        if (p == null) {
+            return;
+        }
+        ReviewQueue rq = reviewQueue;
+        QueueQuery q = query();
+        background.execute(() -> {
+            try {
+                Map<Show, Integer> c = Map.copyOf(rq.counts(q));
+                Map<String, Integer> byLabel = labelsToo ? labelCounts(p) : null;
+                fx.execute(() -> {
+                    if (project.get() == p) {
+                        counts.set(c);
+                        if (byLabel != null) {
+                            labelCounts.set(byLabel);
+                        }
+                    }
+                });
+            } catch (ProjectException | IllegalStateException e) {
+                fx.execute(() -> {
+                    if (project.get() == p) {
+                        problem.set(e.getMessage());
+                    }
+                });
+            }
+        });
     }
 
-    /** How many items have each label (the label choice): read when the queue is listed and after label edits. */
-    private void countLabels(AnnotationProject p) {
+    /** How many items have each label, in order of first appearance. */
+    private static Map<String, Integer> labelCounts(AnnotationProject p) {
         Map<String, Integer> byLabel = new LinkedHashMap<>();
         for (Item item : p.items(ItemFilter.all())) {
             if (item.label() != null) {
                 byLabel.merge(item.label(), 1, Integer::sum);
             }
         }
-        labelCounts.set(java.util.Collections.unmodifiableMap(byLabel));
+        return java.util.Collections.unmodifiableMap(byLabel);
     }
 
     /** Selects an item of the queue (null: none). */
@@ -261,13 +312,8 @@ public final class AnnotationViewModel {
 
     /** Sets the selected item's sentiment label. */
     public void setLabel(String newLabel) {
-        review((r, id) -> r.setLabel(id, newLabel));
-        AnnotationProject p = project.get();
-        if (p != null) {
-            attempt(() -> {
-                countLabels(p);
-                return true;
-            });
+        if (review((r, id) -> r.setLabel(id, newLabel))) {
+            recount(true);
         }
     }
 
@@ -351,10 +397,7 @@ public final class AnnotationViewModel {
         List<Change> changes = done.get().changes();
         long itemId = changes.get(0).itemId();
         refreshItem(p, itemId);
-        attempt(() -> {
-            countLabels(p);
-            return true;
-        });
+        recount(true);
         Item changed = queue.stream().filter(i -> i.id() == itemId).findFirst().orElse(null);
         if (changed != null) {
             selected.set(changed);
@@ -363,18 +406,19 @@ public final class AnnotationViewModel {
     }
 
     /** One review call on the selected item; the queue and the selection then hold the item as saved. */
-    private void review(java.util.function.BiFunction<Review, Long, Item> call) {
+    private boolean review(java.util.function.BiFunction<Review, Long, Item> call) {
         Item item = selected.get();
         if (review == null || item == null) {
-            return;
+            return false;
         }
         Item saved = attempt(() -> call.apply(review, item.id()));
         if (saved != null) {
             put(saved);
         }
+        return saved != null;
     }
 
-    /** Puts an item as saved in the queue and the selection, and counts again. */
+    /** Puts an item as saved in the queue and the selection, and counts the chips again. */
     private void put(Item saved) {
         for (int i = 0; i < queue.size(); i++) {
             if (queue.get(i).id() == saved.id()) {
@@ -385,10 +429,7 @@ public final class AnnotationViewModel {
         if (sel != null && sel.id() == saved.id()) {
             selected.set(saved);
         }
-        attempt(() -> {
-            recount();
-            return true;
-        });
+        recount(false);
     }
 
     private void refreshItem(AnnotationProject p, long itemId) {
