@@ -10,9 +10,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.omnisila.annotator.project.AnnotationProject;
-import org.omnisila.annotator.project.Item;
-import org.omnisila.annotator.project.ItemFilter;
-import org.omnisila.annotator.project.ItemState;
 
 /**
  * Agreement between raters who judged the same items (docs/annotation-guide.md, "Agreement"): Cohen's kappa for
@@ -39,46 +36,6 @@ public final class Agreement {
      * @param top     how many disagreements to list at most; 0 or more
      */
     public static AgreementReport of(Map<String, Map<String, Judgement>> byRater, int top) {
-        return of(byRater, top, Map.of());
-    }
-
-    /**
-     * The agreement of a project's own judgements (its reviewed items, under the name of the annotator who opened
-     * it) with those of every imported peer ({@link PeerReviews}); items are known by their origin key.
-     *
-     * @param top how many disagreements to list at most
-     */
-    public static AgreementReport ofProject(AnnotationProject project, int top) {
-        Map<String, Judgement> own = new TreeMap<>();
-        Map<String, Long> ids = new HashMap<>();
-        for (Item item : project.items(ItemFilter.all())) {
-            ids.put(item.originKey(), item.id());
-            if (item.state() != ItemState.UNREVIEWED) {
-                own.put(item.originKey(), new Judgement(item.label(), item.start(), item.end(),
-                        item.state() == ItemState.REJECTED));
-            }
-        }
-        Map<String, Map<String, Judgement>> peers = new TreeMap<>();
-        for (PeerReview review : new PeerReviews(project).all()) {
-            peers.computeIfAbsent(review.annotator(), a -> new TreeMap<>()).put(review.originKey(),
-                    review.judgement());
-        }
-        String self = project.session().annotator();
-        if (peers.containsKey(self)) {
-            self = self + " (this project)";
-        }
-        Map<String, Map<String, Judgement>> byRater = new LinkedHashMap<>();
-        byRater.put(self, own);
-        byRater.putAll(peers);
-        return of(byRater, top, ids);
-    }
-
-    /** {@link #ofProject(AnnotationProject, int)} listing {@value #DEFAULT_TOP} disagreements. */
-    public static AgreementReport ofProject(AnnotationProject project) {
-        return ofProject(project, DEFAULT_TOP);
-    }
-
-    private static AgreementReport of(Map<String, Map<String, Judgement>> byRater, int top, Map<String, Long> ids) {
         if (top < 0) {
             throw new IllegalArgumentException("the number of disagreements to list must be 0 or more, but was "
                     + top);
@@ -99,7 +56,56 @@ public final class Agreement {
             }
         }
         return new AgreementReport(raters, pairs, fleiss(raters, byRater),
-                tiouCount == 0 ? null : tiouSum / tiouCount, tiouCount, disagreements(raters, byRater, top, ids));
+                tiouCount == 0 ? null : tiouSum / tiouCount, tiouCount, disagreements(raters, byRater, top));
+    }
+
+    /**
+     * The agreement of a project's own judgements (its reviewed items, under the name of the annotator who made most
+     * of its review decisions, else of the one who opened it; "NAME (this project)" if a peer has that name) with
+     * those of every imported peer ({@link PeerReviews}); items are known by their origin key.
+     *
+     * @param top how many disagreements to list at most
+     */
+    public static AgreementReport ofProject(AnnotationProject project, int top) {
+        Map<String, Judgement> own = new TreeMap<>();
+        project.readTables("read the project's judgements", db -> db.query("SELECT origin_key, label, start_s, end_s,"
+                + " state FROM items WHERE state <> 'unreviewed'", r -> Map.entry(r.getString(1), new Judgement(
+                        r.getString(2), r.getDouble(3), r.getDouble(4), "rejected".equals(r.getString(5))))))
+                .forEach(judgement -> own.put(judgement.getKey(), judgement.getValue()));
+        Map<String, Map<String, Judgement>> peers = new TreeMap<>();
+        for (PeerReview review : new PeerReviews(project).all()) {
+            peers.computeIfAbsent(review.annotator(), a -> new TreeMap<>()).put(review.originKey(),
+                    review.judgement());
+        }
+        String self = reviewer(project);
+        if (peers.containsKey(self)) {
+            self = self + " (this project)";
+        }
+        Map<String, Map<String, Judgement>> byRater = new LinkedHashMap<>();
+        byRater.put(self, own);
+        byRater.putAll(peers);
+        AgreementReport report = of(byRater, top);
+        List<Disagreement> withIds = new ArrayList<>();
+        for (Disagreement d : report.disagreements()) {
+            Long id = project.readTables("find an item by its origin", db -> db.first(
+                    "SELECT id FROM items WHERE origin_key = ?", r -> r.getLong(1), d.itemKey()).orElse(null));
+            withIds.add(new Disagreement(d.itemKey(), id, d.judgements(), d.categories(), d.lowestTiou()));
+        }
+        return new AgreementReport(report.raters(), report.pairs(), report.fleiss(), report.meanTiou(),
+                report.tiouPairs(), withIds);
+    }
+
+    /** Who made most of the project's review decisions (changes of an item's state), else who opened it. */
+    private static String reviewer(AnnotationProject project) {
+        return project.readTables("read who reviewed the project", db -> db.first("SELECT s.annotator FROM audit a"
+                + " JOIN sessions s ON s.id = a.session_id WHERE a.field = 'state' GROUP BY s.annotator"
+                + " ORDER BY COUNT(*) DESC, s.annotator LIMIT 1", r -> r.getString(1)))
+                .orElse(project.session().annotator());
+    }
+
+    /** {@link #ofProject(AnnotationProject, int)} listing {@value #DEFAULT_TOP} disagreements. */
+    public static AgreementReport ofProject(AnnotationProject project) {
+        return ofProject(project, DEFAULT_TOP);
     }
 
     /** Cohen's kappa and mean tIoU of two raters over the items both judged. */
@@ -225,7 +231,7 @@ public final class Agreement {
 
     /** The items two or more raters judged differently, most first, at most top of them. */
     private static List<Disagreement> disagreements(List<String> raters, Map<String, Map<String, Judgement>> byRater,
-                                                    int top, Map<String, Long> ids) {
+                                                    int top) {
         Set<String> items = new TreeSet<>();
         byRater.values().forEach(judgements -> items.addAll(judgements.keySet()));
         List<Disagreement> found = new ArrayList<>();
@@ -244,7 +250,7 @@ public final class Agreement {
             judgements.values().forEach(j -> categories.add(j.category()));
             Double lowest = lowestTiou(new ArrayList<>(judgements.values()));
             if (categories.size() > 1 || (lowest != null && lowest < SAME_SEGMENT)) {
-                found.add(new Disagreement(item, ids.get(item), judgements, categories.size(), lowest));
+                found.add(new Disagreement(item, null, judgements, categories.size(), lowest));
             }
         }
         found.sort(Comparator.comparingInt(Disagreement::categories).reversed()
