@@ -139,6 +139,23 @@ class AnnotationModeTest {
     }
 
     @Test
+    void theModelsOpinionOfTheSpanIsShownBesideTheAttributionAndRecorded(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        openProject(robot, dir);
+        Path result = dir.resolve("clip.result.json");
+        org.omnisila.engine.api.ResultJson.write(org.omnisila.app.workbench.timeline.Fixtures.analysis(), result);
+        robot.interact(() -> assertTrue(window.openResult(result)));
+        Label opinion = robot.lookup("#editor-model").queryAs(Label.class);
+        waitUntil(() -> !opinion.getText().isEmpty());
+        // item 1 spans 1-2 s, inside the first segment (positive 0.70); the attribution says negative
+        assertEquals("Model ICM: positive 0.70 over this span (the attribution says negative)", opinion.getText());
+        var recorded = new org.omnisila.annotator.review.ModelOpinions(model().projectProperty().get())
+                .latest(saved(0).id()).orElseThrow();
+        assertEquals("positive", recorded.label());
+        assertEquals(0.7, recorded.confidence(), 1e-9);
+    }
+
+    @Test
     void theShortcutSheetListsTheAnnotationKeys() {
         List<String> keys = ShortcutSheet.ROWS.stream().map(ShortcutSheet.Row::keys).toList();
         for (String key : List.of("A", "R", "Down / Up", "S", "Ctrl+Z", "Ctrl+Shift+Z or Ctrl+Y", "Ctrl+E")) {

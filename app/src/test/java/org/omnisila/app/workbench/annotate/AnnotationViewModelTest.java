@@ -157,6 +157,23 @@ class AnnotationViewModelTest {
     }
 
     @Test
+    void aNewProjectIsCreatedAndOpenedInPlaceOfTheOpenOne() throws Exception {
+        AnnotationProject before = model.projectProperty().get();
+        model.create(dir.resolve("new.sila"), "Fresh", "Ann").get();
+        assertEquals("Fresh", model.projectProperty().get().name());
+        assertEquals(0, model.queue().size());
+        assertNull(selected());
+        assertFalse(before == model.projectProperty().get());
+        try (AnnotationProject reopened = AnnotationProject.open(dir.resolve("p.sila"), "Bob")) {
+            assertEquals(3, reopened.items(org.omnisila.annotator.project.ItemFilter.all()).size(),
+                    "the project open before was closed (its lock released)");
+        }
+        ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
+                () -> model.create(dir.resolve("new.sila"), "Again", "Ann").get());
+        assertTrue(e.getCause().getMessage().contains("new.sila"), e.getCause().getMessage());
+    }
+
+    @Test
     void aProjectThatCannotBeOpenedSaysWhyAndLeavesNoneOpen() {
         CompletableFuture<Void> opening = model.open(dir.resolve("missing.sila"), "Ann");
         ExecutionException e = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class, opening::get);
