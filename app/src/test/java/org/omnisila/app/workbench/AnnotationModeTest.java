@@ -85,7 +85,7 @@ class AnnotationModeTest {
             assertEquals(3, report.added(), report.summary());
         }
         robot.interact(() -> window.annotation().model().open(file, "Ann"));
-        waitUntil(() -> model().queue().size() == 3);
+        waitUntil(() -> model().queue().items().size() == 3);
         robot.interact(() -> window.annotation().activeProperty().set(true));
         waitUntil(() -> window.playerModel().durationProperty().get() > 0
                 && Math.abs(window.playerModel().currentTimeProperty().get() - 1.0) < 0.06);
@@ -94,8 +94,9 @@ class AnnotationModeTest {
     }
 
     private static String line(double start, double end, String sentiment, String face) {
-        return "{\"video\": \"" + video.toAbsolutePath() + "\", \"start\": " + start + ", \"end\": " + end + ", \"aspects\": {\"face\": \""
-                + face + "\", \"action\": \"standing\", \"object\": \"a sign\", \"background\": \"a street\"}, "
+        return "{\"video\": \"" + video.toAbsolutePath() + "\", \"start\": " + start + ", \"end\": " + end
+                + ", \"aspects\": {\"face\": \"" + face + "\", \"action\": \"standing\", \"object\": \"a sign\", "
+                + "\"background\": \"a street\"}, "
                 + "\"summary\": \"someone " + face + "\", \"sentiment\": \"" + sentiment + "\", \"generator\": "
                 + "{\"name\": \"gpt-4-vision-preview\", \"version\": \"2024-04\"}}";
     }

@@ -56,8 +56,8 @@ public final class AnnotationKeys {
         switch (code) {
             case A -> model.accept();
             case R -> model.reject();
-            case DOWN -> model.next();
-            case UP -> model.previous();
+            case DOWN -> model.queue().next();
+            case UP -> model.queue().previous();
             case S -> playSegment.run();
             default -> {
                 return false;

@@ -207,9 +207,9 @@ public final class ItemEditorView extends ScrollPane {
                 source.setText("");
                 return;
             }
-            int position = model.queue().stream().map(Item::id).toList().indexOf(item.id());
+            int position = model.queue().items().stream().map(Item::id).toList().indexOf(item.id());
             title.setText(position < 0 ? "Item " + item.id() : String.format(Locale.ROOT, "Item %d of %d: %s",
-                    position + 1, model.queue().size(), QueueView.describe(item).split("  ")[0]));
+                    position + 1, model.queue().items().size(), QueueView.describe(item).split("  ")[0]));
             state.setText("State: " + item.state().dbName()
                     + (item.rating() == null ? ", not rated" : ", rated " + item.rating()));
             if (item.label() != null && !label.getItems().contains(item.label())) {

@@ -22,14 +22,16 @@ import org.omnisila.annotator.review.QueueQuery.Show;
 
 /**
  * The left side in annotation mode: the project's name, filter chips with their counts (all, unreviewed, rejected,
- * disagreement with a peer, low model confidence), a label choice with counts, the order, and the queue of items (video, span, label, state, score). Selecting
- * an item selects it in the {@link AnnotationViewModel}; the window opens its video.
+ * disagreement with a peer, low model confidence), a label choice with counts, the order, and the queue of items
+ * (video, span, label, state, score). Selecting an item selects it in the {@link QueueModel}; the window opens its
+ * video.
  */
 public final class QueueView extends VBox {
     /** The label choice's entry for "any label". */
     static final String ALL_LABELS = "All labels";
 
     private final AnnotationViewModel model;
+    private final QueueModel queue;
     private final ListView<Item> list = new ListView<>();
     private final ComboBox<String> labels = new ComboBox<>();
     private final List<ToggleButton> chips = new ArrayList<>();
@@ -37,6 +39,7 @@ public final class QueueView extends VBox {
 
     public QueueView(AnnotationViewModel model) {
         this.model = model;
+        this.queue = model.queue();
         setId("annotation-queue");
         setSpacing(4);
         setPadding(new Insets(4));
@@ -57,16 +60,16 @@ public final class QueueView extends VBox {
             chip.setToggleGroup(group);
             chip.setUserData(s);
             chip.setFocusTraversable(false);
-            chip.setSelected(model.showProperty().get() == s);
+            chip.setSelected(queue.showProperty().get() == s);
             chip.setOnAction(e -> {
-                model.showProperty().set(s);
+                queue.showProperty().set(s);
                 chip.setSelected(true); // a chip stays pressed: one filter is always chosen
             });
             chips.add(chip);
             chipPane.getChildren().add(chip);
         }
-        model.showProperty().addListener((o, was, now) -> chips.forEach(c -> c.setSelected(c.getUserData() == now)));
-        model.countsProperty().addListener((o, was, now) -> showCounts(now));
+        queue.showProperty().addListener((o, was, now) -> chips.forEach(c -> c.setSelected(c.getUserData() == now)));
+        queue.countsProperty().addListener((o, was, now) -> showCounts(now));
 
         labels.setId("queue-label");
         labels.setFocusTraversable(false);
@@ -76,10 +79,10 @@ public final class QueueView extends VBox {
         labels.setOnAction(e -> {
             if (!syncing) {
                 String v = labels.getValue();
-                model.labelProperty().set(v == null || v.equals(ALL_LABELS) ? null : labelOf(v));
+                queue.labelProperty().set(v == null || v.equals(ALL_LABELS) ? null : labelOf(v));
             }
         });
-        model.labelCountsProperty().addListener((o, was, now) -> fillLabels(now));
+        queue.labelCountsProperty().addListener((o, was, now) -> fillLabels(now));
 
         ChoiceBox<Order> order = new ChoiceBox<>();
         order.setId("queue-order");
@@ -96,19 +99,19 @@ public final class QueueView extends VBox {
                 throw new UnsupportedOperationException("the order is chosen, not typed");
             }
         });
-        order.valueProperty().bindBidirectional(model.orderProperty());
+        order.valueProperty().bindBidirectional(queue.orderProperty());
 
         list.setId("queue-list");
-        list.setItems(model.queue());
+        list.setItems(queue.items());
         list.setCellFactory(l -> new ItemCell());
         VBox.setVgrow(list, Priority.ALWAYS);
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (!syncing && now != null) {
-                model.select(now);
+                queue.select(now);
             }
         });
         model.selectedProperty().addListener((o, was, now) -> showSelected(now));
-        model.queue().addListener((javafx.collections.ListChangeListener<Item>) c -> showSelected(
+        queue.items().addListener((javafx.collections.ListChangeListener<Item>) c -> showSelected(
                 model.selectedProperty().get()));
         getChildren().addAll(title, chipPane, labels, order, list);
     }
@@ -149,7 +152,7 @@ public final class QueueView extends VBox {
     private void fillLabels(Map<String, Integer> counts) {
         syncing = true;
         try {
-            String chosen = model.labelProperty().get();
+            String chosen = queue.labelProperty().get();
             labels.getItems().setAll(ALL_LABELS);
             String keep = ALL_LABELS;
             for (Map.Entry<String, Integer> e : counts.entrySet()) {

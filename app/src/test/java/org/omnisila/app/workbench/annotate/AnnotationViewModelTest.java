@@ -62,12 +62,12 @@ class AnnotationViewModelTest {
 
     @Test
     void theFirstItemIsSelectedAndTheChipsCount() {
-        assertEquals(3, model.queue().size());
+        assertEquals(3, model.queue().items().size());
         assertEquals(1.0, selected().start(), 0);
         model.reject();
         assertEquals(ItemState.REJECTED, selected().state(), "the selection is the item as saved");
-        assertEquals(ItemState.REJECTED, model.queue().get(0).state(), "and so is the queue's");
-        Map<Show, Integer> counts = model.countsProperty().get();
+        assertEquals(ItemState.REJECTED, model.queue().items().get(0).state(), "and so is the queue's");
+        Map<Show, Integer> counts = model.queue().countsProperty().get();
         assertEquals(3, counts.get(Show.ALL));
         assertEquals(2, counts.get(Show.UNREVIEWED));
         assertEquals(1, counts.get(Show.REJECTED));
@@ -75,33 +75,33 @@ class AnnotationViewModelTest {
 
     @Test
     void aFilterListsItsItemsAndKeepsTheSelectionWhenItCan() {
-        assertTrue(model.next());
+        assertTrue(model.queue().next());
         model.reject();
-        model.showProperty().set(Show.REJECTED);
-        assertEquals(1, model.queue().size());
+        model.queue().showProperty().set(Show.REJECTED);
+        assertEquals(1, model.queue().items().size());
         assertEquals(2.5, selected().start(), 0, "the rejected item stays selected");
-        model.showProperty().set(Show.UNREVIEWED);
-        assertEquals(List.of(1.0, 4.0), model.queue().stream().map(Item::start).toList());
+        model.queue().showProperty().set(Show.UNREVIEWED);
+        assertEquals(List.of(1.0, 4.0), model.queue().items().stream().map(Item::start).toList());
         assertEquals(1.0, selected().start(), 0, "no longer listed: the first is selected");
     }
 
     @Test
     void nextAndPreviousStopAtTheEnds() {
-        assertFalse(model.previous());
-        assertTrue(model.next());
-        assertTrue(model.next());
-        assertFalse(model.next());
+        assertFalse(model.queue().previous());
+        assertTrue(model.queue().next());
+        assertTrue(model.queue().next());
+        assertFalse(model.queue().next());
         assertEquals(4.0, selected().start(), 0);
     }
 
     @Test
     void theLabelChoiceCountsAndFilters() {
-        assertEquals(Map.of("negative", 1, "positive", 1, "neutral", 1), model.labelCountsProperty().get());
+        assertEquals(Map.of("negative", 1, "positive", 1, "neutral", 1), model.queue().labelCountsProperty().get());
         model.setLabel("positive");
-        assertEquals(2, model.labelCountsProperty().get().get("positive"));
-        model.labelProperty().set("positive");
-        assertEquals(List.of(1.0, 2.5), model.queue().stream().map(Item::start).toList());
-        assertEquals(2, model.countsProperty().get().get(Show.ALL), "the chips count within the label");
+        assertEquals(2, model.queue().labelCountsProperty().get().get("positive"));
+        model.queue().labelProperty().set("positive");
+        assertEquals(List.of(1.0, 2.5), model.queue().items().stream().map(Item::start).toList());
+        assertEquals(2, model.queue().countsProperty().get().get(Show.ALL), "the chips count within the label");
     }
 
     @Test
@@ -127,8 +127,8 @@ class AnnotationViewModelTest {
     @Test
     void undoSelectsTheItemItTakesBackAndRedoMakesItAgain() {
         model.editAspect(Scene.OBJECT, "a red flag");
-        model.next();
-        model.next();
+        model.queue().next();
+        model.queue().next();
         assertTrue(model.undo());
         assertEquals(1.0, selected().start(), 0, "the undone item is selected");
         assertEquals("o", selected().aspects().object());
@@ -143,17 +143,17 @@ class AnnotationViewModelTest {
     void theModelsOpinionIsRecordedAndOrdersTheQueueByUncertainty() {
         for (int i = 0; i < 3; i++) {
             model.modelSays(Fixtures.analysis()); // segments 0-2 positive 0.7, 2-4 negative 0.87, 4-6 negative 0.6
-            model.next();
+            model.queue().next();
         }
-        model.previous();
-        model.previous();
+        model.queue().previous();
+        model.queue().previous();
         assertEquals("positive", model.opinionProperty().get().label());
         assertEquals(0.7, model.opinionProperty().get().confidence(), 1e-9);
-        model.orderProperty().set(Order.MODEL_UNCERTAINTY);
-        assertEquals(List.of(4.0, 1.0, 2.5), model.queue().stream().map(Item::start).toList(),
+        model.queue().orderProperty().set(Order.MODEL_UNCERTAINTY);
+        assertEquals(List.of(4.0, 1.0, 2.5), model.queue().items().stream().map(Item::start).toList(),
                 "least confident first: 0.6, 0.7, 0.87");
-        model.showProperty().set(Show.LOW_CONFIDENCE);
-        assertEquals(0, model.queue().size(), "every opinion is 0.5 or more");
+        model.queue().showProperty().set(Show.LOW_CONFIDENCE);
+        assertEquals(0, model.queue().items().size(), "every opinion is 0.5 or more");
     }
 
     @Test
@@ -161,7 +161,7 @@ class AnnotationViewModelTest {
         AnnotationProject before = model.projectProperty().get();
         model.create(dir.resolve("new.sila"), "Fresh", "Ann").get();
         assertEquals("Fresh", model.projectProperty().get().name());
-        assertEquals(0, model.queue().size());
+        assertEquals(0, model.queue().items().size());
         assertNull(selected());
         assertFalse(before == model.projectProperty().get());
         try (AnnotationProject reopened = AnnotationProject.open(dir.resolve("p.sila"), "Bob")) {
@@ -180,6 +180,6 @@ class AnnotationViewModelTest {
         assertTrue(e.getCause() instanceof ProjectException, e.getCause().toString());
         assertTrue(e.getCause().getMessage().contains("missing.sila"), e.getCause().getMessage());
         assertNull(model.projectProperty().get());
-        assertEquals(0, model.queue().size());
+        assertEquals(0, model.queue().items().size());
     }
 }
