@@ -18,6 +18,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import org.omnisila.app.workbench.analysis.AnalysisView;
+import org.omnisila.app.workbench.annotate.AnnotationKeys;
+import org.omnisila.app.workbench.annotate.AnnotationMode;
+import org.omnisila.app.workbench.annotate.AnnotatorName;
+import org.omnisila.app.workbench.annotate.ProjectDialogs;
 import org.omnisila.app.workbench.analysis.AnalysisViewModel;
 import org.omnisila.app.workbench.export.ExportViewModel;
 import org.omnisila.app.workbench.instruct.InstructionView;
@@ -68,6 +72,9 @@ public final class MainWindow {
     private final ReadOnlyStringWrapper loopStatus = new ReadOnlyStringWrapper(this, "loopStatus", "");
     private final AnalysisView analysisView;
     private final VBox underVideo;
+    private final AnnotationMode annotation;
+    private final ProjectDialogs projects;
+    private final javafx.scene.Node topBar;
 
     /** A window with the embedded model and the standard result store. */
     public MainWindow(Stage stage) {
@@ -116,18 +123,24 @@ public final class MainWindow {
         rightSide.setPrefWidth(340);
         instruction.analysisProperty().bind(export.analysisProperty());
         instruction.segmentProperty().bind(timeline.selectedSegmentProperty());
+        annotation = new AnnotationMode(player.viewModel(), timelineView, analysis, this::open);
+        projects = new ProjectDialogs(stage, annotation, AnnotatorName.standard());
         menu = WorkbenchMenus.of(this, stage);
+        topBar = topBar(menu, annotation);
+        annotation.activeProperty().addListener((o, was, now) -> showRegions(!stage.isFullScreen()));
         centreArea.setCenter(centre);
         segmentPanel.segmentProperty().bind(timeline.selectedSegmentProperty());
         showRegions(true);
         // the player's keys work wherever the focus is in the window (except in text fields)
         player.handleKeysIn(root);
         LocatedKeys.install(root, timeline);
+        AnnotationKeys.install(root, annotation.activeProperty()::get, annotation.model(), annotation::playSegment);
         stage.fullScreenProperty().addListener((o, was, now) -> showRegions(!now));
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             player.viewModel().close();
             analysis.close();
             overlays.cancel();
+            annotation.model().close();
         });
         connectPlayerAndTimeline();
         connectOverlays();
@@ -171,13 +184,29 @@ public final class MainWindow {
         });
     }
 
-    /** All regions, or (in full screen) the video alone. */
+    /** The menu bar with the annotation mode switch at its right end. */
+    private static javafx.scene.Node topBar(MenuBar menu, AnnotationMode annotation) {
+        javafx.scene.control.ToggleButton mode = new javafx.scene.control.ToggleButton("Annotation mode");
+        mode.setId("annotation-mode");
+        mode.setFocusTraversable(false);
+        mode.selectedProperty().bindBidirectional(annotation.activeProperty());
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(menu, mode);
+        javafx.scene.layout.HBox.setHgrow(menu, javafx.scene.layout.Priority.ALWAYS);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return bar;
+    }
+
+    /**
+     * All regions, or (in full screen) the video alone. In annotation mode the queue replaces the library and the
+     * annotation editor the segment panel.
+     */
     private void showRegions(boolean all) {
-        root.setTop(all ? menu : null);
-        root.setLeft(all ? library : null);
+        boolean annotating = annotation.activeProperty().get();
+        root.setTop(all ? topBar : null);
+        root.setLeft(all ? (annotating ? annotation.queue() : library) : null);
         centreArea.setBottom(all ? underVideo : null);
         root.setCenter(centreArea);
-        root.setRight(all ? rightSide : null);
+        root.setRight(all ? (annotating ? annotation.editor() : rightSide) : null);
         root.setBottom(all ? statusBar : null);
     }
 
@@ -303,6 +332,16 @@ public final class MainWindow {
     /** Puts the keyboard focus in the instruction box (Analysis > Ask). */
     void focusInstruction() {
         instructionView.focusQuestion();
+    }
+
+    /** Annotation mode: its switch, its state, the queue and the editor. */
+    public AnnotationMode annotation() {
+        return annotation;
+    }
+
+    /** File > New / Open annotation project. */
+    ProjectDialogs projects() {
+        return projects;
     }
 
     /** @return the region the player draws into (the timeline is under it, outside it) */

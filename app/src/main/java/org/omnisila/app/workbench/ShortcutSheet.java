@@ -35,10 +35,18 @@ final class ShortcutSheet {
             new Row("", "Timeline (click it first)"),
             new Row("+ / -", "zoom in / out around the playhead"),
             new Row("Ctrl+wheel", "zoom around the mouse; the wheel alone scrolls"),
+            new Row("", "Annotation mode (View > Annotation mode; not while typing in a field)"),
+            new Row("A", "accept the item"),
+            new Row("R", "reject the item"),
+            new Row("Down / Up", "next / previous item of the queue"),
+            new Row("S", "play the item's span once"),
+            new Row("Ctrl+Z", "undo the last edit"),
+            new Row("Ctrl+Shift+Z or Ctrl+Y", "redo"),
             new Row("", "Window"),
             new Row("Ctrl+O", "open a video"),
             new Row("Ctrl+Enter", "analyse the selected video"),
             new Row("Ctrl+I", "ask the model (the instruction box)"),
+            new Row("Ctrl+E", "annotation mode on / off"),
             new Row("F1", "this sheet"),
             new Row("Ctrl+Q", "quit"));
 

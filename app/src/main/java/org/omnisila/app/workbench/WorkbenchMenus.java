@@ -72,7 +72,15 @@ final class WorkbenchMenus {
         MenuItem clearCache = item("Clear scene cache and kept results...", null, this::clearCache);
         clearCache.disableProperty().bind(window.analysis().runningProperty());
         MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
-        return new Menu("File", null, open, recent, openResult,
+        MenuItem newProject = item("New annotation project...", null, () -> window.projects().newProject());
+        MenuItem openProject = item("Open annotation project...", null, () -> window.projects().openProject());
+        MenuItem closeProject = item("Close annotation project", null, () -> window.annotation().model().close());
+        closeProject.disableProperty().bind(window.annotation().model().projectProperty().isNull());
+        for (MenuItem m : new MenuItem[] {newProject, openProject}) {
+            m.disableProperty().bind(window.annotation().model().busyProperty());
+        }
+        return new Menu("File", null, open, recent, openResult, new SeparatorMenuItem(), newProject, openProject,
+                closeProject, new SeparatorMenuItem(),
                 export("Export result JSON...", ExportViewModel.Format.RESULT_JSON, "json"),
                 export("Export located sentiments as CSV...", ExportViewModel.Format.LOCATED_CSV, "csv"),
                 export("Export HTML report...", ExportViewModel.Format.HTML_REPORT, "html"), new SeparatorMenuItem(),
@@ -199,9 +207,11 @@ final class WorkbenchMenus {
 
     private Menu view() {
         OverlayViewModel overlays = window.overlays();
+        CheckMenuItem annotation = toggle("Annotation mode", window.annotation().activeProperty());
+        annotation.setAccelerator(KeyCombination.keyCombination("Shortcut+E"));
         return new Menu("View", null, toggle("Faces", overlays.facesProperty()),
                 toggle("Poses", overlays.posesProperty()), toggle("Objects", overlays.objectsProperty()),
-                toggle("Background mask", overlays.maskProperty()));
+                toggle("Background mask", overlays.maskProperty()), new SeparatorMenuItem(), annotation);
     }
 
     private static MenuItem item(String text, String accelerator, Runnable action) {

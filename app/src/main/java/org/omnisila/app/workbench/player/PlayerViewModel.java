@@ -44,6 +44,7 @@ public final class PlayerViewModel {
     private final ReadOnlyObjectWrapper<PlayerFrame> frame = new ReadOnlyObjectWrapper<>(this, "frame");
     private final ReadOnlyDoubleWrapper currentTime = new ReadOnlyDoubleWrapper(this, "currentTime");
     private final ReadOnlyDoubleWrapper duration = new ReadOnlyDoubleWrapper(this, "duration");
+    private final ReadOnlyDoubleWrapper frameRate = new ReadOnlyDoubleWrapper(this, "frameRate");
     private final ReadOnlyBooleanWrapper playing = new ReadOnlyBooleanWrapper(this, "playing");
     private final DoubleProperty speed = new SimpleDoubleProperty(this, "speed", 1);
     private final ReadOnlyObjectWrapper<Loop> loop = new ReadOnlyObjectWrapper<>(this, "loop");
@@ -115,6 +116,7 @@ public final class PlayerViewModel {
         playing.set(false);
         currentTime.set(0);
         duration.set(0);
+        frameRate.set(0);
         video.set(null);
         return p == null ? CompletableFuture.completedFuture(null) : p.close();
     }
@@ -212,6 +214,7 @@ public final class PlayerViewModel {
         public void opened(VideoMetadata metadata) {
             apply(() -> {
                 duration.set(metadata.duration());
+                frameRate.set(metadata.fps());
                 hasAudio.set(metadata.hasAudio());
             });
         }
@@ -263,6 +266,11 @@ public final class PlayerViewModel {
     /** The video's length, seconds; 0 until it has opened. */
     public ReadOnlyDoubleProperty durationProperty() {
         return duration.getReadOnlyProperty();
+    }
+
+    /** The video's frame rate, frames per second (what edits snap to); 0 until it has opened. */
+    public ReadOnlyDoubleProperty frameRateProperty() {
+        return frameRate.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty playingProperty() {

@@ -38,6 +38,7 @@ public final class TimelineView extends VBox {
     private final ScrollBar scrollBar = new ScrollBar();
     private final Label hover = new Label();
     private final FlowPane legend = new FlowPane(10, 2);
+    private final Pane overlay = new Pane();
     private boolean syncing;
 
     public TimelineView(TimelineViewModel model) {
@@ -47,11 +48,15 @@ public final class TimelineView extends VBox {
         setPadding(new Insets(2, 4, 2, 4));
         setSpacing(2);
         canvas.setId("timeline-canvas");
-        Pane holder = new Pane(canvas);
+        overlay.setId("timeline-overlay");
+        overlay.setPickOnBounds(false); // only what is drawn on it takes the mouse; the rest goes to the canvas
+        overlay.setManaged(false);
+        Pane holder = new Pane(canvas, overlay);
         holder.setMinHeight(TimelineLayout.HEIGHT);
         holder.setPrefHeight(TimelineLayout.HEIGHT);
         holder.widthProperty().addListener((o, was, now) -> {
             canvas.setWidth(now.doubleValue());
+            overlay.resize(now.doubleValue(), TimelineLayout.HEIGHT);
             model.setWidth(now.doubleValue());
         });
         scrollBar.setId("timeline-scroll");
@@ -92,6 +97,14 @@ public final class TimelineView extends VBox {
     /** @return the canvas (for tests and the benchmark) */
     public Canvas canvas() {
         return canvas;
+    }
+
+    /**
+     * A layer over the canvas, as wide and high, for what another view draws on the timeline (the span being
+     * annotated and its handles); it takes the mouse only where it has children, so clicks elsewhere still seek.
+     */
+    public Pane overlay() {
+        return overlay;
     }
 
     /** Draws the current state now. */
