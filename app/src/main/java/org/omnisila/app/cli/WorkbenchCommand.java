@@ -3,6 +3,7 @@ package org.omnisila.app.cli;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import org.omnisila.app.workbench.WorkbenchApp;
+import org.omnisila.app.workbench.annotate.AnnotatorName;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,6 +33,14 @@ public final class WorkbenchCommand implements Callable<Integer> {
             + "at once.")
     boolean cues;
 
+    @Option(names = "--project", paramLabel = "SILA",
+            description = "An annotation project to open at once, in annotation mode.")
+    Path project;
+
+    @Option(names = "--annotator", paramLabel = "NAME", description = "Who works in --project (default: "
+            + "$OMNISILA_ANNOTATOR, else the name the window remembers, else your user name).")
+    String annotator;
+
     @Option(names = "--screenshot", hidden = true, paramLabel = "PNG",
             description = "Write a picture of the window to PNG after --screenshot-delay seconds, then close.")
     Path screenshot;
@@ -46,8 +55,20 @@ public final class WorkbenchCommand implements Callable<Integer> {
                     + "not set). Run it on a desktop, under xvfb-run, or use the command line: omnisila --help");
             return 1;
         }
-        WorkbenchApp.launch(new WorkbenchApp.Start(video, result, at, ask, cues), screenshot, screenshotDelay);
+        WorkbenchApp.launch(new WorkbenchApp.Start(video, result, at, ask, cues, project,
+                project == null ? null : annotator()), screenshot, screenshotDelay);
         return 0;
+    }
+
+    private String annotator() {
+        if (nonBlank(annotator)) {
+            return annotator.strip();
+        }
+        String variable = System.getenv("OMNISILA_ANNOTATOR");
+        if (nonBlank(variable)) {
+            return variable.strip();
+        }
+        return AnnotatorName.standard().get().orElse(System.getProperty("user.name", "annotator"));
     }
 
     private static boolean displayAvailable() {

@@ -339,8 +339,8 @@ public final class MainWindow {
         return annotation;
     }
 
-    /** File > New / Open annotation project. */
-    ProjectDialogs projects() {
+    /** File > New / Open annotation project (and {@code workbench --project}). */
+    public ProjectDialogs projects() {
         return projects;
     }
 

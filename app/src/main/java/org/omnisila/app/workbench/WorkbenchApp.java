@@ -1,6 +1,7 @@
 package org.omnisila.app.workbench;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -36,8 +37,17 @@ public final class WorkbenchApp extends Application {
      * @param at     a time to go to, seconds, or null
      * @param ask    an instruction to ask once the result is shown, or null
      * @param cues   whether to compute the cue overlays of the video at once (Analysis > Compute cue overlays)
+     * @param project   an annotation project to open in annotation mode, or null
+     * @param annotator who works in the project (null without one)
      */
-    public record Start(Path video, Path result, Double at, String ask, boolean cues) {
+    public record Start(Path video, Path result, Double at, String ask, boolean cues, Path project,
+                        String annotator) {
+
+        /** Without an annotation project. */
+        public Start(Path video, Path result, Double at, String ask, boolean cues) {
+            this(video, result, at, ask, cues, null, null);
+        }
+
     }
 
     /**
@@ -72,9 +82,13 @@ public final class WorkbenchApp extends Application {
         if (initial.at() != null) {
             window.timeline().seek(initial.at());
         }
-        java.util.concurrent.CompletableFuture<?> ready = java.util.concurrent.CompletableFuture.completedFuture(null);
+        CompletableFuture<?> ready = CompletableFuture.completedFuture(null);
         if (initial.cues() && initial.video() != null) {
             ready = window.overlays().compute(window.playerModel().videoProperty().get());
+        }
+        if (initial.project() != null) {
+            CompletableFuture<Void> opening = window.projects().open(initial.project(), initial.annotator());
+            ready = ready.thenCombine(opening.exceptionally(e -> null), (a, b) -> null);
         }
         if (initial.ask() != null) {
             window.instruction().questionProperty().set(initial.ask());

@@ -73,7 +73,19 @@ public final class ProjectDialogs {
 
     /** Opens a project as the remembered annotator (asking the name the first time). */
     public void open(Path file) {
-        annotatorName().ifPresent(who -> opened(file, mode.model().open(file, who)));
+        annotatorName().ifPresent(who -> open(file, who));
+    }
+
+    /**
+     * Opens a project as the given annotator ({@code omnisila workbench --project}): annotation mode once open, a
+     * dialog with the project's message when it cannot be.
+     *
+     * @return when it is open (or failed)
+     */
+    public CompletableFuture<Void> open(Path file, String who) {
+        CompletableFuture<Void> opening = mode.model().open(file, who);
+        opened(file, opening);
+        return opening;
     }
 
     /** The remembered name, else asked and remembered. */
