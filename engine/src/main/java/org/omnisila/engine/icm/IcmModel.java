@@ -68,7 +68,7 @@ public final class IcmModel extends AbstractBlock {
                     case IEC_CROSS_ONLY -> ImplicitEnhancedCausal.Paths.CROSS_ONLY;
                     default -> ImplicitEnhancedCausal.Paths.SELF_AND_CROSS;
                 })
-                .optZeroOutput(variant == Variant.IEC_ZERO_INIT).build());
+                .optZeroOutput(zeroInitialisedIec(variant)).build());
         fusionNorm = addChildBlock("fusion_norm", LayerNorm.builder().axis(2).build());
         for (int i = 0; i < config.temporalLayers(); i++) {
             temporal.add(addChildBlock("temporal_" + i, new SceneEncoderLayer(config.hidden(), config.heads(),
@@ -92,8 +92,24 @@ public final class IcmModel extends AbstractBlock {
         IEC_SELF_ONLY,
         /** Diagnostic, not in the paper: IEC with its cross-sampling attention alone, y_iec = FFN(y_x). */
         IEC_CROSS_ONLY,
-        /** Diagnostic, not in the paper: the full model with IEC's output projection started at zero. */
-        IEC_ZERO_INIT
+        /**
+         * Diagnostic: the full model with IEC's output projection initialised at random like every other layer, as
+         * ICM was until session 5 (docs/model.md, "Why IEC hurt").
+         */
+        IEC_RANDOM_INIT
+    }
+
+    /**
+     * Whether IEC's output projection starts at zero, so that the block starts as the identity of the residual path
+     * and the heads first see y_moe unchanged: the model and its paper ablations, yes (docs/model.md, "Why IEC
+     * hurt": a random IEC branch added to y_moe costs 11 points of Avg mAP); the diagnostic variants keep the random
+     * initialisation they were measured with.
+     */
+    static boolean zeroInitialisedIec(Variant variant) {
+        return switch (variant) {
+            case FULL, WITHOUT_SBM, EXPLICIT_ONLY -> true;
+            case WITHOUT_IEC, IEC_SELF_ONLY, IEC_CROSS_ONLY, IEC_RANDOM_INIT -> false;
+        };
     }
 
     /**

@@ -212,7 +212,7 @@ public final class Ablation {
             case EXPLICIT_ONLY -> "explicit only";
             case IEC_SELF_ONLY -> "IEC self only";
             case IEC_CROSS_ONLY -> "IEC cross only";
-            case IEC_ZERO_INIT -> "IEC zero init";
+            case IEC_RANDOM_INIT -> "IEC random init";
         };
     }
 }

@@ -79,7 +79,7 @@ class IcmModelTest {
                             || variant == IcmModel.Variant.IEC_SELF_ONLY && p.getKey().contains("cross_sampling")
                             || variant == IcmModel.Variant.IEC_CROSS_ONLY && p.getKey().contains("self_sampling")
                             // IEC's output projection starts at 0, so nothing under it gets a gradient in step 1
-                            || variant == IcmModel.Variant.IEC_ZERO_INIT && p.getKey().contains("iec")
+                            || IcmModel.zeroInitialisedIec(variant) && p.getKey().contains("iec")
                             && !p.getKey().contains("ffn_out");
                     float gradient = p.getValue().getArray().getGradient().abs().sum().getFloat();
                     if (routerUnused || iecUnused || expertUnused) {
@@ -88,6 +88,35 @@ class IcmModelTest {
                         assertTrue(gradient > 0f, variant + " " + p.getKey() + " has no gradient");
                     }
                 }
+            }
+        }
+    }
+
+    /**
+     * The model starts with IEC as the identity (its output projection at 0: y_iec = 0, fused = LayerNorm(y_moe)),
+     * and once that projection has moved off 0, gradients reach every IEC parameter.
+     */
+    @Test
+    void iecStartsAsTheIdentityAndLearnsOnceItsOutputMoves() {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            NDList x = inputs(manager);
+            IcmModel full = model(manager, IcmModel.Variant.FULL, x);
+            ParameterStore ps = new ParameterStore(manager, false);
+            NDArray m = full.sbm().forward(ps, x, false).get(0);
+            assertEquals(0f, full.iec().forward(ps, new NDList(m), false).head().abs().max().getFloat(), 0f);
+            for (Pair<String, Parameter> p : full.iec().getParameters()) {
+                if (p.getKey().contains("ffn_out") && p.getKey().endsWith("weight")) {
+                    p.getValue().getArray().set(manager.randomNormal(0, 0.02f, p.getValue().getArray().getShape(),
+                            DataType.FLOAT32).toFloatArray());
+                }
+            }
+            try (GradientCollector g = manager.getEngine().newGradientCollector()) {
+                NDList out = full.forward(ps, x, true);
+                g.backward(out.get(0).logSoftmax(-1).get(":, 0").neg().mean());
+            }
+            for (Pair<String, Parameter> p : full.iec().getParameters()) {
+                float gradient = p.getValue().getArray().getGradient().abs().sum().getFloat();
+                assertTrue(gradient > 0f, p.getKey() + " has no gradient after the output moved");
             }
         }
     }
