@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
         description = "Benchmarks that print a table of timings on this machine.",
         subcommands = {BenchCommand.Eval.class, BenchCommand.Model.class, BenchCommand.Decode.class,
             BenchCommand.Player.class, BenchCommand.Tfjs.class, BenchCommand.Objects.class, BenchCommand.Scenes.class,
-            BenchCommand.Timeline.class, BenchCommand.Workbench.class, BenchCommand.Llm.class})
+            BenchCommand.Timeline.class, BenchCommand.Workbench.class, BenchCommand.Llm.class,
+            BenchCommand.Annotator.class, BenchCommand.Review.class})
 public final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -99,6 +100,49 @@ public final class BenchCommand implements Runnable {
         @Override
         BenchTable run(Path dir) throws IOException {
             return DecodeBenchmark.run(new DecodeBenchmark.Settings(width, height, 30, seconds, runs, 50), dir);
+        }
+    }
+
+    /** {@code omnisila bench annotator}. */
+    @Command(name = "annotator", mixinStandardHelpOptions = true,
+            description = "Annotation projects (docs/annotation-guide.md, \"Speed\"): importing N attribution lines "
+                    + "and again (nothing added), saving one edit, exporting N items as instruction data (media none) "
+                    + "and some items as clips and frames.")
+    static final class Annotator implements Callable<Integer> {
+        @Option(names = "--lines", defaultValue = "100000", description = "Attribution lines (default: ${DEFAULT-VALUE}).")
+        int lines;
+
+        @Option(names = "--edits", defaultValue = "1000", description = "Edits timed (default: ${DEFAULT-VALUE}).")
+        int edits;
+
+        @Option(names = "--clip-items", defaultValue = "100",
+                description = "Items exported as clips and frames (default: ${DEFAULT-VALUE}; 0: none).")
+        int clipItems;
+
+        @Override
+        public Integer call() throws IOException {
+            org.omnisila.annotator.bench.AnnotatorBenchmark.main(new String[] {"--lines", Integer.toString(lines),
+                "--edits", Integer.toString(edits), "--clip-items", Integer.toString(clipItems)});
+            return 0;
+        }
+    }
+
+    /** {@code omnisila bench review}. */
+    @Command(name = "review", mixinStandardHelpOptions = true,
+            description = "The review queue on a project of N items: the filter chips' counts, each filter and order, "
+                    + "a page by model uncertainty, accepting an item, agreement with a peer.")
+    static final class Review implements Callable<Integer> {
+        @Option(names = "--items", defaultValue = "100000", description = "Items (default: ${DEFAULT-VALUE}).")
+        int items;
+
+        @Option(names = "--runs", defaultValue = "5", description = "Runs of each query (default: ${DEFAULT-VALUE}).")
+        int runs;
+
+        @Override
+        public Integer call() throws IOException {
+            org.omnisila.annotator.bench.ReviewQueueBenchmark.main(new String[] {"--items", Integer.toString(items),
+                "--runs", Integer.toString(runs)});
+            return 0;
         }
     }
 
