@@ -9,6 +9,7 @@ import java.util.List;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.Loader;
 import org.bytedeco.opencv.global.opencv_core;
+import org.omnisila.app.platform.PackageVariant;
 import org.omnisila.engine.models.ModelFileException;
 import org.omnisila.engine.models.ModelFiles;
 import org.omnisila.engine.models.ModelManifest;
@@ -57,6 +58,11 @@ final class EngineChecks {
             count = 0;
         }
         if (count == 0) {
+            if (PackageVariant.current() == PackageVariant.CUDA) {
+                return Finding.note("GPU", "no CUDA GPU found: this CUDA package falls back to the CPU",
+                        "For the GPU: an NVIDIA GPU and its driver for CUDA 12.4 or newer (nvidia-smi must list "
+                                + "the GPU and a CUDA version of 12.4 or more).");
+            }
             return Finding.note("GPU", "no CUDA GPU found: analysis runs on the CPU",
                     "For the GPU: an NVIDIA GPU, its driver (nvidia-smi must list it) and the CUDA variant of "
                             + "the installer.");
@@ -70,6 +76,11 @@ final class EngineChecks {
             } catch (Throwable e) {
                 gpus.add("cuda:" + i + " (memory unknown: " + e.getMessage() + ")");
             }
+        }
+        if (PackageVariant.current() == PackageVariant.CPU) {
+            return Finding.note("GPU", "CUDA " + CudaUtils.getCudaVersionString() + "; " + String.join("; ", gpus)
+                    + "; but this is the CPU package, which does not use it",
+                    "Install the CUDA package (omnisila-workbench-cuda) to analyse on the GPU.");
         }
         return Finding.ok("GPU", "CUDA " + CudaUtils.getCudaVersionString() + "; " + String.join("; ", gpus));
     }

@@ -6,6 +6,7 @@ import javafx.geometry.Insets;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import org.omnisila.app.platform.PackageVariant;
 
 /**
  * The line at the bottom of the window: the device and the model that analyses, then the messages of work
@@ -29,7 +30,8 @@ final class StatusBar extends HBox {
         status.setId("status");
         // the device first: a narrow window cuts the long model line, whose whole text is in the tooltip
         status.textProperty().bind(Bindings.createStringBinding(() ->
-                (device.get().isEmpty() ? "" : "Device: " + device.get() + "  |  ") + "Model: " + model.get(),
+                (device.get().isEmpty() ? "" : "Device: " + PackageVariant.current().describeDevice(device.get())
+                        + "  |  ") + "Model: " + model.get(),
                 device, model));
         Tooltip tip = new Tooltip();
         tip.textProperty().bind(Bindings.concat("Model: ", model));
