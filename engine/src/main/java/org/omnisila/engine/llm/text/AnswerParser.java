@@ -64,6 +64,9 @@ public final class AnswerParser {
      * @return what it says
      */
     public static ParsedAnswer parse(String answer, double duration) {
+        if (!(duration > 0)) {
+            throw new IllegalArgumentException("duration must be > 0 (infinite when unknown) but was " + duration);
+        }
         String raw = answer == null ? "" : answer;
         String text = new StopStrings(List.of(VicunaTemplate.SEP2)).answer(raw);
         List<String> warnings = new ArrayList<>();
