@@ -44,8 +44,7 @@ public final class TokenizerFiles {
         }
         if (Files.isRegularFile(dir.resolve(SENTENCEPIECE))) {
             throw new CheckpointException(dir + " has only a SentencePiece " + SENTENCEPIECE + " and no " + TOKENIZER
-                    + ", which is what this program reads (DJL's Hugging Face tokenizers; DJL's SentencePiece "
-                    + "binding ships no native library for every platform and decodes differently). Convert it once "
+                    + ", which is what this program reads (through DJL's Hugging Face tokenizers). Convert it once "
                     + "with Python: pip install transformers sentencepiece protobuf, then "
                     + "python -c \"from transformers import AutoTokenizer; "
                     + "AutoTokenizer.from_pretrained('" + dir + "', use_fast=True).save_pretrained('" + dir + "')\", "
