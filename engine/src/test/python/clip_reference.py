@@ -11,6 +11,9 @@ Writes, into engine/src/test/resources/llm/tiny-clip/ (or the folder given as th
                      width and height
   expected.json      the preprocessed pixels [2, 3, 28, 28], every hidden state [L + 1][2, 5, 32], and the
                      projection of hidden_states[-2] (CLS + patches) [2, 5, 64]
+and into the sibling folder tiny-languagebind/ the same tower with LanguageBind's temporal attention
+(add_time_attn, 2 frames per video): config.json (under vision_config), model.safetensors, expected.json with
+every hidden state of two 2-frame videos made of the pixels above (frames 0, 1, 1, 0).
 
 Plain PyTorch written from Hugging Face's modeling_clip.py (CLIPVisionEmbeddings with a real conv2d,
 CLIPAttention, CLIPMLP with quick_gelu, CLIPEncoderLayer, pre_layrnorm, output_hidden_states), LLaVA's
@@ -52,6 +55,10 @@ CONFIG = {
 }
 MEAN = (0.48145466, 0.4578275, 0.40821073)
 STD = (0.26862954, 0.26130258, 0.27577711)
+# LanguageBind's video tower: the same, with temporal attention across the frames of each video (modeling_video.py)
+TIME_CONFIG = {"model_type": "LanguageBindVideo",
+               "vision_config": dict({k: v for k, v in CONFIG.items() if not k.startswith(("mm_", "projector"))},
+                                     add_time_attn=True, num_frames=2)}
 FRAME_SIZES = [(40, 30), (30, 44)]  # (width, height): one landscape, one portrait; both crops round half to even
 
 
@@ -90,7 +97,7 @@ def read_safetensors(path):
 def random_weights(cfg, g):
     w_, i_, p = cfg["hidden_size"], cfg["intermediate_size"], cfg["patch_size"]
     positions = 1 + (cfg["image_size"] // p) ** 2
-    d = cfg["projector_hidden_size"]
+    d = cfg.get("projector_hidden_size")
 
     def normal(*shape, std):
         return torch.randn(*shape, generator=g, dtype=torch.float32) * std
@@ -116,7 +123,15 @@ def random_weights(cfg, g):
         w[q + "mlp.fc1.bias"] = normal(i_, std=0.1)
         w[q + "mlp.fc2.weight"] = normal(w_, i_, std=1 / math.sqrt(i_))
         w[q + "mlp.fc2.bias"] = normal(w_, std=0.1)
+        if cfg.get("add_time_attn"):
+            w[q + "temporal_embedding"] = normal(1, cfg["num_frames"], w_, std=0.5)
+            for proj in ("q_proj", "k_proj", "v_proj", "out_proj"):
+                w[q + f"temporal_attn.{proj}.weight"] = normal(w_, w_, std=1 / math.sqrt(w_))
+                w[q + f"temporal_attn.{proj}.bias"] = normal(w_, std=0.1)
+            norm(q + "temporal_layer_norm1", w)
     norm("vision_model.post_layernorm", w)
+    if "projector_hidden_size" not in cfg:
+        return w
     w["model.mm_projector.0.weight"] = normal(d, w_, std=1 / math.sqrt(w_))
     w["model.mm_projector.0.bias"] = normal(d, std=0.1)
     w["model.mm_projector.2.weight"] = normal(d, d, std=1 / math.sqrt(d))
@@ -185,6 +200,14 @@ def hidden_states(cfg, w, pixels):
     states = [x]
     for layer in range(cfg["num_hidden_layers"]):
         p = f"vision_model.encoder.layers.{layer}."
+        if cfg.get("add_time_attn"):  # LanguageBind's CLIPEncoderLayer: temporal attention first
+            t = cfg["num_frames"]
+            bt, n, d = x.shape
+            if t != 1:
+                x = (x.view(bt // t, t, n, d) + w[p + "temporal_embedding"][:, :t, None, :]).view(bt, n, d)
+            h = x.view(bt // t, t, n, d).transpose(1, 2).reshape(bt // t * n, t, d)  # '(b t) n d -> (b n) t d'
+            h = attention(cfg, w, p + "temporal_attn.", layer_norm(cfg, w, p + "temporal_layer_norm1", h))
+            x = x + h.view(bt // t, n, t, d).transpose(1, 2).reshape(bt, n, d)  # '(b n) t d -> (b t) n d'
         x = x + attention(cfg, w, p + "self_attn.", layer_norm(cfg, w, p + "layer_norm1", x))
         h = layer_norm(cfg, w, p + "layer_norm2", x)
         h = F.linear(quick_gelu(F.linear(h, w[p + "mlp.fc1.weight"], w[p + "mlp.fc1.bias"])),
@@ -234,6 +257,26 @@ def main():
     text = json.dumps(expected, indent=1)
     text = re.sub(r"\[\s+([^\[\]]*?)\s+\]", lambda m: "[" + re.sub(r"\s+", " ", m.group(1)) + "]", text)
     (out / "expected.json").write_text(text + "\n")
+    # LanguageBind's temporal variant: two videos of two frames each, made of the same pixels
+    time_out = out.parent / "tiny-languagebind"
+    time_out.mkdir(parents=True, exist_ok=True)
+    tc = TIME_CONFIG["vision_config"]
+    (time_out / "config.json").write_text(json.dumps(TIME_CONFIG, indent=2) + "\n")
+    write_safetensors(time_out / "model.safetensors", random_weights(tc, g))
+    tw = read_safetensors(time_out / "model.safetensors")
+    with torch.no_grad():
+        videos = torch.stack([pixels[0], pixels[1], pixels[1], pixels[0]])  # [B*T = 4, 3, S, S]
+        time_states = hidden_states(tc, tw, videos)
+    time_expected = {
+        "generator": "engine/src/test/python/clip_reference.py",
+        "torch": torch.__version__,
+        "frames": "pixels of tiny-clip's expected.json, frames 0, 1, 1, 0 (two videos of two frames)",
+        "hiddenShape": list(time_states[0].shape),
+        "hiddenStates": [rounded(s) for s in time_states],
+    }
+    text = json.dumps(time_expected, indent=1)
+    text = re.sub(r"\[\s+([^\[\]]*?)\s+\]", lambda m: "[" + re.sub(r"\s+", " ", m.group(1)) + "]", text)
+    (time_out / "expected.json").write_text(text + "\n")
     print(f"wrote {out}: pixels {tuple(pixels.shape)}, {len(states)} hidden states {tuple(states[0].shape)}, "
           f"projected {tuple(projected.shape)}, |projected| max {projected.abs().max():.3f}")
 

@@ -17,9 +17,13 @@ import java.util.List;
  * @param numHiddenLayers   L (24)
  * @param numAttentionHeads H (16)
  * @param layerNormEps      the layer norms' eps (1e-5)
+ * @param addTimeAttn       LanguageBind's video tower: each layer first attends across the frames of a video
+ *                          ({@code add_time_attn}, see {@link ClipEncoderLayer})
+ * @param numFrames         T, frames per video, for the temporal attention (8 for LanguageBind's video tower)
  */
 public record ClipVisionConfig(int imageSize, int patchSize, int hiddenSize, int intermediateSize,
-                               int numHiddenLayers, int numAttentionHeads, double layerNormEps) {
+                               int numHiddenLayers, int numAttentionHeads, double layerNormEps, boolean addTimeAttn,
+                               int numFrames) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** Checks the sizes fit together. */
@@ -32,6 +36,9 @@ public record ClipVisionConfig(int imageSize, int patchSize, int hiddenSize, int
             problems.add("hidden_size " + hiddenSize + " must be a positive multiple of num_attention_heads "
                     + numAttentionHeads);
         }
+        if (numFrames <= 0) {
+            problems.add("num_frames " + numFrames + " must be > 0");
+        }
         if (intermediateSize <= 0 || numHiddenLayers <= 0 || !(layerNormEps > 0)) {
             problems.add("intermediate_size " + intermediateSize + ", num_hidden_layers " + numHiddenLayers
                     + " and layer_norm_eps " + layerNormEps + " must be > 0");
@@ -41,9 +48,21 @@ public record ClipVisionConfig(int imageSize, int patchSize, int hiddenSize, int
         }
     }
 
-    /** @return ViT-L/14 at 224 pixels, the layout of LanguageBind's video tower and OpenAI's CLIP-L/14 */
+    /** A plain CLIP tower, without temporal attention. */
+    public ClipVisionConfig(int imageSize, int patchSize, int hiddenSize, int intermediateSize, int numHiddenLayers,
+                            int numAttentionHeads, double layerNormEps) {
+        this(imageSize, patchSize, hiddenSize, intermediateSize, numHiddenLayers, numAttentionHeads, layerNormEps,
+                false, ClipFramePreprocessor.FRAMES);
+    }
+
+    /** @return ViT-L/14 at 224 pixels, OpenAI's CLIP-L/14 layout (no temporal attention) */
     public static ClipVisionConfig vitL14() {
         return new ClipVisionConfig(224, 14, 1024, 4096, 24, 16, 1e-5);
+    }
+
+    /** @return ViT-L/14 with temporal attention over 8 frames, LanguageBind's video tower as Video-LLaVA uses it */
+    public static ClipVisionConfig languageBindVideo() {
+        return new ClipVisionConfig(224, 14, 1024, 4096, 24, 16, 1e-5, true, ClipFramePreprocessor.FRAMES);
     }
 
     /** @return D = W / H */
@@ -83,8 +102,8 @@ public record ClipVisionConfig(int imageSize, int patchSize, int hiddenSize, int
      * @param root the parsed {@code config.json}
      * @return its vision config
      * @throws IllegalArgumentException for an activation other than quick_gelu, other than 3 channels, or
-     *                                  LanguageBind's temporal attention ({@code add_time_attn}), which this
-     *                                  tower does not have
+     *                                  LanguageBind's {@code clip_type} "vl_new" (3D patch embeddings, not
+     *                                  implemented)
      */
     public static ClipVisionConfig parse(JsonNode root) {
         if (root == null || !root.isObject()) {
@@ -99,8 +118,8 @@ public record ClipVisionConfig(int imageSize, int patchSize, int hiddenSize, int
         if (c.path("num_channels").asInt(3) != 3) {
             problems.add("num_channels " + c.get("num_channels") + " is not supported (RGB: 3)");
         }
-        if (c.path("add_time_attn").asBoolean(false)) {
-            problems.add("add_time_attn true (LanguageBind's temporal attention) is not supported by this tower");
+        if (c.path("clip_type").asText("vl").equals("vl_new")) {
+            problems.add("clip_type \"vl_new\" (LanguageBind's 3D patch embedding) is not supported");
         }
         if (!problems.isEmpty()) {
             throw new IllegalArgumentException(String.join("; ", problems));
@@ -108,6 +127,7 @@ public record ClipVisionConfig(int imageSize, int patchSize, int hiddenSize, int
         return new ClipVisionConfig(c.path("image_size").asInt(224), c.path("patch_size").asInt(32),
                 c.path("hidden_size").asInt(768), c.path("intermediate_size").asInt(3072),
                 c.path("num_hidden_layers").asInt(12), c.path("num_attention_heads").asInt(12),
-                c.path("layer_norm_eps").asDouble(1e-5));
+                c.path("layer_norm_eps").asDouble(1e-5), c.path("add_time_attn").asBoolean(false),
+                c.path("num_frames").asInt(ClipFramePreprocessor.FRAMES));
     }
 }

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
@@ -97,6 +99,46 @@ class ClipReferenceTest {
             NDArray patch = tower.block().features(ps, pixels, -2, VisionFeature.PATCH, false);
             assertEquals(new Shape(2, 4, 32), patch.getShape());
             assertEquals(features.get(":, 1:, :"), patch);
+        }
+    }
+
+    /**
+     * LanguageBind's video tower: the same layout with temporal attention across each video's frames before
+     * every layer's spatial attention (tiny-languagebind: 2 frames per video, two videos made of the tiny-clip
+     * pixels, frames 0, 1, 1, 0).
+     */
+    @Test
+    void languageBindTemporalAttentionMatchesPyTorch() {
+        Path dir = folder().resolveSibling("tiny-languagebind");
+        JsonNode pixelsJson = expected();
+        JsonNode expected;
+        try {
+            expected = new ObjectMapper().readTree(dir.resolve("expected.json").toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ClipVisionConfig config = ClipVisionConfig.read(dir.resolve("config.json"));
+        assertTrue(config.addTimeAttn());
+        assertEquals(2, config.numFrames());
+        try (NDManager manager = NDManager.newBaseManager("PyTorch");
+             LoadedBlock<ClipVisionModel> tower = BlockLoader.load(dir, new ClipVisionModel(config), List.of(""),
+                     manager, DataType.FLOAT32, new Shape(2, 3, 28, 28))) {
+            NDArray two = manager.create(floats(pixelsJson.get("pixels")), shape(pixelsJson.get("pixelsShape")));
+            NDArray videos = NDArrays.stack(new NDList(two.get(0), two.get(1), two.get(1), two.get(0))); // [4, 3, S, S]
+            JsonNode states = expected.get("hiddenStates");
+            float worst = 0;
+            for (int k = 0; k < states.size(); k++) {
+                NDArray h = tower.block().features(new ParameterStore(manager, false), videos, k,
+                        VisionFeature.CLS_PATCH, false);
+                assertEquals(shape(expected.get("hiddenShape")), h.getShape());
+                worst = Math.max(worst, maxDifference(h.toFloatArray(), states.get(k)));
+            }
+            System.out.println("max |LanguageBind hidden state - PyTorch| = " + worst);
+            assertTrue(worst < TOLERANCE, "max |LanguageBind hidden state - PyTorch| = " + worst);
+            // the same pixels at another frame position (another temporal embedding) give other tokens
+            NDArray out = tower.block().features(new ParameterStore(manager, false), videos, -1,
+                    VisionFeature.CLS_PATCH, false);
+            assertTrue(out.get(0).sub(out.get(3)).abs().max().getFloat() > 1e-2);
         }
     }
 

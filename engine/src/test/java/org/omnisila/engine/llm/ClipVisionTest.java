@@ -79,6 +79,15 @@ class ClipVisionTest {
         // OpenAI's CLIP ViT-L/14 vision tower: 303,179,776 parameters with the post_layernorm (2 x 1024) we skip
         assertEquals(303_179_776L - 2048, p.values().stream().mapToLong(x -> x.getShape().size()).sum());
 
+        // LanguageBind's video tower: per layer a temporal embedding [1, 8, W], attention and layer norm more
+        Map<String, Parameter> lb = HfParameterNames.of(new ClipVisionModel(ClipVisionConfig.languageBindVideo()));
+        assertEquals(new Shape(1, 8, 1024), lb.get("vision_model.encoder.layers.7.temporal_embedding").getShape());
+        assertEquals(new Shape(1024, 1024), lb.get("vision_model.encoder.layers.7.temporal_attn.k_proj.weight")
+                .getShape());
+        assertEquals(new Shape(1024), lb.get("vision_model.encoder.layers.7.temporal_layer_norm1.bias").getShape());
+        assertEquals(303_179_776L - 2048 + 24L * (8 * 1024 + 4 * (1024 * 1024 + 1024) + 2 * 1024),
+                lb.values().stream().mapToLong(x -> x.getShape().size()).sum());
+
         Map<String, Parameter> mlp = HfParameterNames.of(new MmProjector(1024, 4096));
         assertEquals(List.of("0.weight", "0.bias", "2.weight", "2.bias"), List.copyOf(mlp.keySet()));
         assertEquals(new Shape(4096, 1024), mlp.get("0.weight").getShape());
@@ -97,10 +106,14 @@ class ClipVisionTest {
         assertEquals(257, c.numPositions());
         assertEquals(new ClipVisionConfig(224, 32, 768, 3072, 12, 12, 1e-5), ClipVisionConfig.parse(
                 JSON.readTree("{}"))); // Hugging Face's CLIPVisionConfig defaults
+        assertEquals(ClipVisionConfig.languageBindVideo(), ClipVisionConfig.parse(JSON.readTree("""
+                {"vision_config": {"image_size": 224, "patch_size": 14, "hidden_size": 1024,
+                 "intermediate_size": 4096, "num_hidden_layers": 24, "num_attention_heads": 16,
+                 "add_time_attn": true, "num_frames": 8}}""")));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> ClipVisionConfig.parse(
-                JSON.readTree("{\"hidden_act\": \"gelu\", \"add_time_attn\": true}")));
+                JSON.readTree("{\"hidden_act\": \"gelu\", \"clip_type\": \"vl_new\"}")));
         assertTrue(e.getMessage().contains("hidden_act \"gelu\""), e.getMessage());
-        assertTrue(e.getMessage().contains("add_time_attn"), e.getMessage());
+        assertTrue(e.getMessage().contains("vl_new"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> new ClipVisionConfig(224, 15, 16, 32, 1, 2, 1e-5));
         assertThrows(IllegalArgumentException.class, () -> new ClipVisionConfig(224, 14, 16, 32, 1, 3, 1e-5));
         assertEquals(VisionFeature.PATCH, VisionFeature.of("patch"));
