@@ -65,6 +65,25 @@ class ClipVisionTest {
     }
 
     @Test
+    void languageBindShapesWithATinyWidth() {
+        ClipVisionConfig config = new ClipVisionConfig(224, 14, 16, 32, 2, 2, 1e-5, true, 8);
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            ClipVisionModel tower = initialised(new ClipVisionModel(config), manager, new Shape(8, 3, 224, 224));
+            ParameterStore ps = new ParameterStore(manager, false);
+            NDArray pixels = manager.randomNormal(new Shape(16, 3, 224, 224)); // two videos of 8 frames
+            assertEquals(new Shape(16, 257, 16), tower.features(ps, pixels, -2, VisionFeature.CLS_PATCH, false)
+                    .getShape());
+            // each video is its own: the second video's tokens do not depend on the first's frames
+            NDArray second = tower.features(ps, pixels.get("8:"), -1, VisionFeature.CLS_PATCH, false);
+            NDArray both = tower.features(ps, pixels, -1, VisionFeature.CLS_PATCH, false);
+            assertTrue(both.get("8:").sub(second).abs().max().getFloat() < 1e-5);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> tower.features(ps,
+                    pixels.get(":7"), -2, VisionFeature.PATCH, false));
+            assertTrue(e.getMessage().contains("multiple of 8 frames, got 7"), e.getMessage());
+        }
+    }
+
+    @Test
     void vitL14NamesShapesAndParameterCount() {
         Map<String, Parameter> p = HfParameterNames.of(new ClipVisionModel(ClipVisionConfig.vitL14()));
         assertEquals(new Shape(1024, 3, 14, 14), p.get("vision_model.embeddings.patch_embedding.weight").getShape());
