@@ -34,6 +34,8 @@ import sys
 from pathlib import Path
 
 import torch
+
+from safetensors_io import read_safetensors, write_safetensors
 import torch.nn.functional as F
 
 SEED = 20240711
@@ -63,37 +65,6 @@ FRAME_SIZES = [(40, 30), (30, 44)]  # (width, height): one landscape, one portra
 
 
 # ---------------------------------------------------------------- files
-def write_safetensors(path, tensors):
-    header, offset = {"__metadata__": {"format": "pt"}}, 0
-    for name in sorted(tensors):
-        t = tensors[name]
-        n = t.numel() * 4
-        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [offset, offset + n]}
-        offset += n
-    raw = json.dumps(header, separators=(",", ":")).encode("utf-8")
-    raw += b" " * (-len(raw) % 8)
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(raw)))
-        f.write(raw)
-        for name in sorted(tensors):
-            f.write(tensors[name].contiguous().numpy().astype("<f4").tobytes())
-
-
-def read_safetensors(path):
-    data = Path(path).read_bytes()
-    (n,) = struct.unpack("<Q", data[:8])
-    header = json.loads(data[8:8 + n])
-    out = {}
-    for name, info in header.items():
-        if name == "__metadata__":
-            continue
-        assert info["dtype"] == "F32", name
-        start, end = info["data_offsets"]
-        buf = bytearray(data[8 + n + start:8 + n + end])
-        out[name] = torch.frombuffer(buf, dtype=torch.float32).reshape(info["shape"])
-    return out
-
-
 def random_weights(cfg, g):
     w_, i_, p = cfg["hidden_size"], cfg["intermediate_size"], cfg["patch_size"]
     positions = 1 + (cfg["image_size"] // p) ** 2

@@ -15,16 +15,18 @@ JSON header, raw little-endian bytes), as the safetensors package is not availab
 
 Run with Debian's torch (apt-get install -y python3-torch python3-numpy):
   /usr/bin/python3 engine/src/test/python/llama_reference.py
-CI does not run this: it uses the committed outputs. Re-running it writes identical files.
+CI does not run this: it uses the committed outputs. Re-running it writes identical weights; the logits in
+expected.json can move in the last digits (1.3e-6 on another machine on 2026-12-05: CPU kernels and threads differ).
 """
 import json
 import math
 import re
-import struct
 import sys
 from pathlib import Path
 
 import torch
+
+from safetensors_io import read_safetensors, write_safetensors
 
 SEED = 20240607
 # The paper-less parts of the config (ids, max positions) follow Vicuna-7B's config.json.
@@ -85,37 +87,6 @@ def random_weights(cfg):
 
 
 # ---------------------------------------------------------------- safetensors by hand
-def write_safetensors(path, tensors):
-    header, offset = {"__metadata__": {"format": "pt"}}, 0
-    for name in sorted(tensors):
-        t = tensors[name]
-        n = t.numel() * 4
-        header[name] = {"dtype": "F32", "shape": list(t.shape), "data_offsets": [offset, offset + n]}
-        offset += n
-    raw = json.dumps(header, separators=(",", ":")).encode("utf-8")
-    raw += b" " * (-len(raw) % 8)  # the data starts 8-byte aligned, as the safetensors library writes it
-    with open(path, "wb") as f:
-        f.write(struct.pack("<Q", len(raw)))
-        f.write(raw)
-        for name in sorted(tensors):
-            f.write(tensors[name].contiguous().numpy().astype("<f4").tobytes())
-
-
-def read_safetensors(path):
-    data = Path(path).read_bytes()
-    (n,) = struct.unpack("<Q", data[:8])
-    header = json.loads(data[8:8 + n])
-    out = {}
-    for name, info in header.items():
-        if name == "__metadata__":
-            continue
-        assert info["dtype"] == "F32", name
-        start, end = info["data_offsets"]
-        buf = bytearray(data[8 + n + start:8 + n + end])
-        out[name] = torch.frombuffer(buf, dtype=torch.float32).reshape(info["shape"])
-    return out
-
-
 # ---------------------------------------------------------------- the model, as modeling_llama.py computes it
 def rms_norm(x, weight, eps):
     input_dtype = x.dtype

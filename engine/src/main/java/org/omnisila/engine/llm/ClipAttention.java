@@ -13,27 +13,27 @@ import org.omnisila.engine.icm.Scalars;
  * <ul>
  *   <li>input: x [F, N, W] (already normalised)
  *   <li>parameters: {@code q_proj}, {@code k_proj}, {@code v_proj}, {@code out_proj}, each a {@link
- *       BiasedProjection} [W, W] + [W]
+ *       Projection} [W, W] + [W]
  *   <li>output: out_proj(softmax(Q K^T / sqrt(D)) V) [F, N, W]
  * </ul>
  */
 public final class ClipAttention extends SingleInputBlock {
     private final int heads;
     private final int headDim;
-    private final BiasedProjection qProj;
-    private final BiasedProjection kProj;
-    private final BiasedProjection vProj;
-    private final BiasedProjection outProj;
+    private final Projection qProj;
+    private final Projection kProj;
+    private final Projection vProj;
+    private final Projection outProj;
 
     /** @param config W and H */
     public ClipAttention(ClipVisionConfig config) {
         int w = config.hiddenSize();
         heads = config.numAttentionHeads();
         headDim = config.headDim();
-        qProj = addChildBlock("q_proj", new BiasedProjection(w, w));
-        kProj = addChildBlock("k_proj", new BiasedProjection(w, w));
-        vProj = addChildBlock("v_proj", new BiasedProjection(w, w));
-        outProj = addChildBlock("out_proj", new BiasedProjection(w, w));
+        qProj = addChildBlock("q_proj", Projection.withBias(w, w));
+        kProj = addChildBlock("k_proj", Projection.withBias(w, w));
+        vProj = addChildBlock("v_proj", Projection.withBias(w, w));
+        outProj = addChildBlock("out_proj", Projection.withBias(w, w));
     }
 
     /** @return the attention's output [F, N, W] for x [F, N, W] */

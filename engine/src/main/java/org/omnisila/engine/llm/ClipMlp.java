@@ -18,13 +18,13 @@ public final class ClipMlp extends SingleInputBlock {
     /** quick_gelu's constant. */
     static final double QUICK_GELU = 1.702;
 
-    private final BiasedProjection fc1;
-    private final BiasedProjection fc2;
+    private final Projection fc1;
+    private final Projection fc2;
 
     /** @param config W and I */
     public ClipMlp(ClipVisionConfig config) {
-        fc1 = addChildBlock("fc1", new BiasedProjection(config.hiddenSize(), config.intermediateSize()));
-        fc2 = addChildBlock("fc2", new BiasedProjection(config.intermediateSize(), config.hiddenSize()));
+        fc1 = addChildBlock("fc1", Projection.withBias(config.hiddenSize(), config.intermediateSize()));
+        fc2 = addChildBlock("fc2", Projection.withBias(config.intermediateSize(), config.hiddenSize()));
     }
 
     /** @return the MLP's output [F, N, W] */

@@ -11,7 +11,7 @@ import ai.djl.training.ParameterStore;
  *
  * <ul>
  *   <li>input: x [..., W] (vision width, 1024 for ViT-L/14)
- *   <li>children: {@code 0} [d, W] + [d], {@code 2} [d, d] + [d] ({@link BiasedProjection}), d the decoder's
+ *   <li>children: {@code 0} [d, W] + [d], {@code 2} [d, d] + [d] ({@link Projection}), d the decoder's
  *       hidden size (4096 for Vicuna-7B)
  *   <li>output: 2(gelu(0(x))) [..., d], with the exact GELU, z * (1 + erf(z / sqrt 2)) / 2 ({@code nn.GELU()}'s
  *       default, not the tanh approximation)
@@ -22,8 +22,8 @@ public final class MmProjector extends SingleInputBlock {
     public static final String PREFIX = "model.mm_projector.";
 
     private final int hidden;
-    private final BiasedProjection first;
-    private final BiasedProjection second;
+    private final Projection first;
+    private final Projection second;
 
     /**
      * @param visionWidth W
@@ -31,8 +31,8 @@ public final class MmProjector extends SingleInputBlock {
      */
     public MmProjector(int visionWidth, int hidden) {
         this.hidden = hidden;
-        first = addChildBlock("0", new BiasedProjection(visionWidth, hidden));
-        second = addChildBlock("2", new BiasedProjection(hidden, hidden));
+        first = addChildBlock("0", Projection.withBias(visionWidth, hidden));
+        second = addChildBlock("2", Projection.withBias(hidden, hidden));
     }
 
     /** @return the projected tokens [..., d] */

@@ -1,19 +1,12 @@
 package org.omnisila.engine.llm.hf;
 
-import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
-import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.omnisila.engine.icm.DeviceChoice;
 import org.omnisila.engine.icm.checkpoint.CheckpointException;
 import org.omnisila.engine.llm.LlamaConfig;
@@ -85,106 +78,13 @@ public final class LlamaLoader {
         long budget = settings.memoryBudget() >= 0 ? settings.memoryBudget() : MemoryBudget.available(parent.getDevice());
         MemoryBudget.require(estimate, budget, device);
 
-        Map<String, Located> stored = headers(folder);
-        String prefix = PREFIXES.stream().filter(p -> stored.containsKey(p + "model.embed_tokens.weight"))
-                .findFirst().orElse("");
+        FolderWeights weights = FolderWeights.read(folder);
+        String prefix = weights.prefixOf("model.embed_tokens.weight", PREFIXES);
         LlamaForCausalLM model = new LlamaForCausalLM(config);
         Map<String, Parameter> parameters = HfParameterNames.of(model);
-        check(folder, parameters, stored, prefix);
-        List<String> ignored = stored.keySet().stream()
-                .filter(n -> !n.startsWith(prefix) || !parameters.containsKey(n.substring(prefix.length())))
-                .sorted().toList();
-
-        NDManager manager = parent.newSubManager();
-        try {
-            read(folder, parameters, stored, prefix, manager, settings.precision().dataType());
-            model.initialize(manager, settings.precision().dataType(), new Shape(1, 1)); // all set: marks it ready
-        } catch (IOException e) {
-            manager.close();
-            throw new CheckpointException(dir + ": cannot read the weights: " + e.getMessage(), e);
-        } catch (RuntimeException e) {
-            manager.close(); // nothing half-loaded stays allocated
-            throw e;
-        }
+        NDManager manager = weights.load(model, parameters, prefix, parent, settings.precision().dataType(),
+                new Shape(1, 1));
+        List<String> ignored = weights.ignored(parameters, prefix);
         return new LoadedLlama(dir, model, manager, estimate, prefix, ignored);
-    }
-
-    /** A tensor and the file that holds it. */
-    private record Located(SafetensorsFile file, SafetensorsTensor tensor) {
-    }
-
-    /** Every file's header; the index, if any, must agree with where the tensors are. */
-    private static Map<String, Located> headers(HfModelFolder folder) {
-        Map<String, Located> out = new LinkedHashMap<>();
-        for (Path path : folder.weightFiles()) {
-            SafetensorsFile file = SafetensorsFile.open(path);
-            for (SafetensorsTensor t : file.tensors().values()) {
-                Located before = out.putIfAbsent(t.name(), new Located(file, t));
-                if (before != null) {
-                    throw new CheckpointException("tensor " + t.name() + " is in both " + before.file().path()
-                            + " and " + path);
-                }
-            }
-        }
-        for (Map.Entry<String, String> e : folder.weightMap().entrySet()) {
-            Located at = out.get(e.getKey());
-            if (at == null || !at.file().path().getFileName().toString().equals(e.getValue())) {
-                throw new CheckpointException(folder.dir().resolve(HfModelFolder.INDEX) + " says tensor "
-                        + e.getKey() + " is in " + e.getValue() + ", but "
-                        + (at == null ? "no shard has it" : "it is in " + at.file().path().getFileName()));
-            }
-        }
-        return out;
-    }
-
-    private static void check(HfModelFolder folder, Map<String, Parameter> parameters, Map<String, Located> stored,
-                              String prefix) {
-        List<String> problems = new ArrayList<>();
-        Set<String> floats = Set.of("F32", "F16", "BF16");
-        for (Map.Entry<String, Parameter> p : parameters.entrySet()) {
-            String name = prefix + p.getKey();
-            Shape expected = p.getValue().getShape();
-            Located at = stored.get(name);
-            if (at == null) {
-                problems.add("tensor " + name + " (expected " + expected + ") is missing from "
-                        + folder.weightFiles().stream().map(f -> f.getFileName().toString()).toList());
-            } else if (!at.tensor().shape().equals(expected)) {
-                problems.add("tensor " + name + " in " + at.file().path().getFileName() + " has shape "
-                        + at.tensor().shape() + ", the config expects " + expected);
-            } else if (!floats.contains(at.tensor().dtype())) {
-                problems.add("tensor " + name + " in " + at.file().path().getFileName() + " is "
-                        + at.tensor().dtype() + ", expected F32, F16 or BF16");
-            }
-        }
-        if (!problems.isEmpty()) {
-            throw new CheckpointException(folder.dir() + ": the weights do not fit config.json ("
-                    + problems.size() + " problem(s)): " + String.join("; ", problems));
-        }
-    }
-
-    /** Shard by shard in file order, each tensor straight into its parameter. */
-    private static void read(HfModelFolder folder, Map<String, Parameter> parameters, Map<String, Located> stored,
-                             String prefix, NDManager manager, DataType type) throws IOException {
-        long largest = parameters.keySet().stream().mapToLong(n -> stored.get(prefix + n).tensor().bytes()).max()
-                .orElse(0);
-        ByteBuffer staging = SafetensorsFile.stagingBuffer(largest);
-        for (Path path : folder.weightFiles()) {
-            List<Map.Entry<String, Parameter>> here = parameters.entrySet().stream()
-                    .filter(p -> stored.get(prefix + p.getKey()).file().path().equals(path)).toList();
-            if (here.isEmpty()) {
-                continue;
-            }
-            SafetensorsFile file = stored.get(prefix + here.get(0).getKey()).file();
-            try (FileChannel channel = file.openChannel()) {
-                for (Map.Entry<String, Parameter> p : here) {
-                    NDArray array = file.read(channel, stored.get(prefix + p.getKey()).tensor(), manager, type,
-                            staging);
-                    Parameter parameter = p.getValue();
-                    parameter.freeze(true); // inference: no gradient
-                    parameter.setInitializer((m, shape, t) -> array);
-                    parameter.initialize(manager, type);
-                }
-            }
-        }
     }
 }
