@@ -16,6 +16,7 @@ import org.omnisila.annotator.review.PeerImportReport;
 import org.omnisila.annotator.review.PeerReviews;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -53,8 +54,11 @@ public final class AgreementCommand implements Callable<Integer> {
     int top;
 
     @Option(names = "--annotator", paramLabel = "NAME",
-            description = "Who opens the project, for its log (default: your user name).")
-    String annotator = System.getProperty("user.name", "omnisila");
+            description = "Who opens the project, for its log (default: $OMNISILA_ANNOTATOR, else your user name).")
+    String annotator;
+
+    @ParentCommand
+    AnnotateCommand parent;
 
     @Override
     public Integer call() throws JsonProcessingException {
@@ -66,7 +70,7 @@ public final class AgreementCommand implements Callable<Integer> {
         if (top < 0) {
             return fail(name, "--top must be 0 or more, but was " + top);
         }
-        try (AnnotationProject opened = AnnotationProject.open(project, annotator)) {
+        try (AnnotationProject opened = AnnotationProject.open(project, parent.annotator(annotator))) {
             List<PeerImportReport> imports = new ArrayList<>();
             PeerReviews peerReviews = new PeerReviews(opened);
             for (Path peer : peers) {

@@ -32,6 +32,7 @@ import org.omnisila.engine.video.SegmentPlan;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -85,9 +86,13 @@ public final class ExportCommand implements Callable<Integer> {
             description = "A text file with the annotators' agreement summary, copied into the card.")
     Path agreement;
 
-    @Option(names = "--annotator", defaultValue = "export", paramLabel = "NAME",
-            description = "Who opens the project (recorded in its sessions; default: ${DEFAULT-VALUE}).")
+    @Option(names = "--annotator", paramLabel = "NAME",
+            description = "Who opens the project (recorded in its sessions; default: $OMNISILA_ANNOTATOR, else your "
+                    + "user name).")
     String annotator;
+
+    @ParentCommand
+    AnnotateCommand parent;
 
     @Option(names = "--segment", defaultValue = "2.0", paramLabel = "SECONDS",
             description = "scene-features: segment length (default: ${DEFAULT-VALUE}); 8 frames per segment.")
@@ -116,7 +121,7 @@ public final class ExportCommand implements Callable<Integer> {
                             noCache ? null : SceneCache.standard(n -> err.println("warning: " + n)));
                 }
                 ExportReport report;
-                try (AnnotationProject p = AnnotationProject.open(project, annotator)) {
+                try (AnnotationProject p = AnnotationProject.open(project, parent.annotator(annotator))) {
                     report = new AnnotationExporter(settings, scenes).export(p, out, new Progress(err),
                             stop::requested);
                 }

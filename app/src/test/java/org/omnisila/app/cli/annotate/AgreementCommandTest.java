@@ -73,11 +73,15 @@ class AgreementCommandTest {
         }
     }
 
+    /** {@code omnisila annotate agreement ARGS}, as the command line runs it. */
     private int run(String... args) {
-        CommandLine cl = new CommandLine(new AgreementCommand());
+        CommandLine cl = new CommandLine(new AnnotateCommand());
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        String[] all = new String[args.length + 1];
+        all[0] = "agreement";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return cl.execute(all);
     }
 
     @Test
@@ -128,9 +132,9 @@ class AgreementCommandTest {
 
         Path missing = folder.resolve("missing.sila");
         assertEquals(1, run(missing.toString()));
-        assertEquals("agreement: " + missing.toAbsolutePath() + ": no such project file\n", err.toString());
+        assertEquals("annotate agreement: " + missing.toAbsolutePath() + ": no such project file\n", err.toString());
         err.getBuffer().setLength(0);
         assertEquals(1, run(ann.toString(), "--format", "xml"));
-        assertEquals("agreement: unknown --format \"xml\"; use text or json\n", err.toString());
+        assertEquals("annotate agreement: unknown --format \"xml\"; use text or json\n", err.toString());
     }
 }

@@ -71,11 +71,15 @@ class ExportCommandTest {
         }
     }
 
+    /** {@code omnisila annotate export ARGS}, as the command line runs it. */
     private int run(String... args) {
-        CommandLine cl = new CommandLine(new ExportCommand());
+        CommandLine cl = new CommandLine(new AnnotateCommand());
         cl.setOut(new PrintWriter(out, true));
         cl.setErr(new PrintWriter(err, true));
-        return cl.execute(args);
+        String[] all = new String[args.length + 1];
+        all[0] = "export";
+        System.arraycopy(args, 0, all, 1, args.length);
+        return cl.execute(all);
     }
 
     @Test
@@ -127,23 +131,23 @@ class ExportCommandTest {
     @Test
     void unknownValuesAndATakenFolderAreOneLineMessages() throws IOException {
         assertEquals(1, run(project.toString(), "--out", dir.resolve("x").toString(), "--media", "gif"));
-        assertEquals("export: unknown media \"gif\"; expected clips, frames or none", err.toString().strip());
+        assertEquals("annotate export: unknown media \"gif\"; expected clips, frames or none", err.toString().strip());
 
         err.getBuffer().setLength(0);
         assertEquals(1, run(project.toString(), "--out", dir.resolve("x").toString(), "--sets", "scene-tuning,sft"));
-        assertEquals("export: unknown data set \"sft\"; expected scene-tuning, omnisila-tuning or scene-features",
+        assertEquals("annotate export: unknown data set \"sft\"; expected scene-tuning, omnisila-tuning or scene-features",
                 err.toString().strip());
 
         Path taken = Files.createDirectories(dir.resolve("taken"));
         Files.writeString(taken.resolve("notes.txt"), "keep");
         err.getBuffer().setLength(0);
         assertEquals(1, run(project.toString(), "--out", taken.toString()));
-        assertEquals("export: " + taken.toAbsolutePath() + " already exists and is not empty; an export never"
+        assertEquals("annotate export: " + taken.toAbsolutePath() + " already exists and is not empty; an export never"
                 + " overwrites: choose a new folder or delete it", err.toString().strip());
 
         err.getBuffer().setLength(0);
         assertEquals(1, run(dir.resolve("missing.sila").toString(), "--out", dir.resolve("y").toString()));
-        assertTrue(err.toString().startsWith("export: "), err.toString());
+        assertTrue(err.toString().startsWith("annotate export: "), err.toString());
         assertFalse(err.toString().contains("\tat "), "no stack trace: " + err);
         assertFalse(Files.exists(dir.resolve("y")));
     }
