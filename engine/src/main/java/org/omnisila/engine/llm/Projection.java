@@ -2,9 +2,11 @@ package org.omnisila.engine.llm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.core.Linear;
 import ai.djl.training.ParameterStore;
+import java.util.Map;
 
 /**
  * A linear map laid out as PyTorch's {@code nn.Linear} and so as every Hugging Face checkpoint stores it: without
@@ -19,12 +21,29 @@ import ai.djl.training.ParameterStore;
  *
  * <p>Not DJL's {@code Linear}: that one learns its input width from the first input, so its weight has no
  * shape until the block has seen data (see {@link FixedShapeBlock}).
+ *
+ * <p>An {@link Adapter} (LoRA, {@code engine.llm.lora}) can be attached: its blocks become children of the
+ * projection, so their parameters are named {@code <projection>.<child>.<parameter>} ({@code q_proj.lora_A.weight},
+ * PEFT's key), and its output is added to x W^T (+ b). Without one the projection is exactly as above.
  */
 public final class Projection extends SingleInputBlock {
     private final int in;
     private final int out;
     private final Parameter weight;
     private final Parameter bias;
+    private Adapter adapter;
+
+    /** Something added to a projection's output: a LoRA pair (PEFT's {@code LoraLayer} around {@code nn.Linear}). */
+    public interface Adapter {
+        /** @return the blocks to register as the projection's children, by name, in order */
+        Map<String, Block> blocks();
+
+        /**
+         * @param x the projection's input [..., in]
+         * @return what to add to the projection's output [..., out], or null when it adds nothing (merged)
+         */
+        NDArray delta(ParameterStore ps, NDArray x, boolean training);
+    }
 
     /**
      * Without bias.
@@ -51,11 +70,46 @@ public final class Projection extends SingleInputBlock {
         bias = withBias ? addParameter("bias", Parameter.Type.BIAS, new Shape(out)) : null;
     }
 
-    /** @return x W^T (+ b) [..., out] for x [..., in] */
+    /** @return x W^T (+ b) [..., out] for x [..., in], plus the adapter's output when one is attached */
     @Override
     public NDArray apply(ParameterStore ps, NDArray x, boolean training) {
         NDArray w = value(ps, weight, x, training);
-        return (bias == null ? Linear.linear(x, w) : Linear.linear(x, w, value(ps, bias, x, training))).head();
+        NDArray y = (bias == null ? Linear.linear(x, w) : Linear.linear(x, w, value(ps, bias, x, training))).head();
+        NDArray delta = adapter == null ? null : adapter.delta(ps, x, training);
+        return delta == null ? y : y.add(delta);
+    }
+
+    /**
+     * Attaches an adapter: its blocks become children (not initialised here), its output is added from now on.
+     *
+     * @throws IllegalStateException when one is attached already
+     */
+    public void attach(Adapter adapter) {
+        if (this.adapter != null) {
+            throw new IllegalStateException("this projection has an adapter already");
+        }
+        adapter.blocks().forEach(this::addChildBlock);
+        this.adapter = adapter;
+    }
+
+    /** @return the attached adapter, or null */
+    public Adapter adapter() {
+        return adapter;
+    }
+
+    /** @return the weight W [out, in] */
+    public Parameter weight() {
+        return weight;
+    }
+
+    /** @return the input width */
+    public int in() {
+        return in;
+    }
+
+    /** @return the output width */
+    public int out() {
+        return out;
     }
 
     @Override

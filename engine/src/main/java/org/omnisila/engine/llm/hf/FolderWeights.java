@@ -25,7 +25,7 @@ import org.omnisila.engine.icm.checkpoint.CheckpointException;
  * the data, shard by shard, tensor by tensor, through one staging buffer the size of the largest tensor, so that
  * the peak is the model plus one tensor, not the model plus a shard.
  */
-final class FolderWeights {
+public final class FolderWeights {
     private static final Set<String> FLOATS = Set.of("F32", "F16", "BF16");
 
     private final HfModelFolder folder;
@@ -41,7 +41,7 @@ final class FolderWeights {
     }
 
     /** Reads every file's header, and checks the index against them. */
-    static FolderWeights read(HfModelFolder folder) {
+    public static FolderWeights read(HfModelFolder folder) {
         Map<String, Located> out = new LinkedHashMap<>();
         for (Path path : folder.weightFiles()) {
             SafetensorsFile file = SafetensorsFile.open(path);
@@ -101,7 +101,32 @@ final class FolderWeights {
                 .sorted().toList();
     }
 
-    private void check(Map<String, Parameter> parameters, String prefix) {
+    /** @return the names of every tensor the files hold, in file and header order */
+    public Set<String> names() {
+        return stored.keySet();
+    }
+
+    /**
+     * Checks, then reads every parameter's tensor into the parameter (which must not be initialised yet), without
+     * initialising any block: for parameters added to a model that is loaded already (a LoRA adapter's).
+     *
+     * @param parameters parameters by name (after {@code prefix})
+     * @param manager    where the arrays go
+     * @throws CheckpointException listing every missing, mis-shaped or non-float tensor in one message
+     */
+    public void fill(Map<String, Parameter> parameters, String prefix, NDManager manager, DataType type) {
+        check(parameters, prefix);
+        try {
+            read(parameters, prefix, manager, type);
+        } catch (IOException e) {
+            throw new CheckpointException(folder.dir() + ": cannot read the weights: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * @return every missing, mis-shaped or non-float tensor of the parameters, as one line each (empty: all fit)
+     */
+    public List<String> problems(Map<String, Parameter> parameters, String prefix) {
         List<String> problems = new ArrayList<>();
         for (Map.Entry<String, Parameter> p : parameters.entrySet()) {
             String name = prefix + p.getKey();
@@ -118,8 +143,13 @@ final class FolderWeights {
                         + at.tensor().dtype() + ", expected F32, F16 or BF16");
             }
         }
+        return problems;
+    }
+
+    private void check(Map<String, Parameter> parameters, String prefix) {
+        List<String> problems = problems(parameters, prefix);
         if (!problems.isEmpty()) {
-            throw new CheckpointException(folder.dir() + ": the weights do not fit config.json ("
+            throw new CheckpointException(folder.dir() + ": the weights do not fit " + folder.configFile().getFileName() + " ("
                     + problems.size() + " problem(s)): " + String.join("; ", problems));
         }
     }

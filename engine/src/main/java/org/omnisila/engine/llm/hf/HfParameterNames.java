@@ -27,19 +27,41 @@ public final class HfParameterNames {
         return out;
     }
 
+    /**
+     * @return every block under {@code block} (not itself) by its Hugging Face module name ({@code
+     *         model.layers.0.self_attn.q_proj}: a parameter's name without its last part), parents first
+     */
+    public static Map<String, Block> blocks(Block block) {
+        Map<String, Block> out = new LinkedHashMap<>();
+        walkBlocks(block, "", out);
+        return out;
+    }
+
+    private static void walkBlocks(Block block, String prefix, Map<String, Block> out) {
+        int position = 1;
+        for (Pair<String, Block> child : block.getChildren()) {
+            String name = prefix + childName(child.getKey(), position++, prefix);
+            out.put(name, child.getValue());
+            walkBlocks(child.getValue(), name + ".", out);
+        }
+    }
+
+    private static String childName(String key, int position, String prefix) {
+        String numbered = String.format(Locale.ROOT, "%02d", position);
+        if (!key.startsWith(numbered)) {
+            throw new IllegalStateException("child block " + key + " of " + prefix + " is not named by DJL's "
+                    + "addChildBlock (expected the prefix " + numbered + ")");
+        }
+        return key.substring(numbered.length());
+    }
+
     private static void walk(Block block, String prefix, Map<String, Parameter> out) {
         for (Pair<String, Parameter> p : block.getDirectParameters()) {
             out.put(prefix + p.getKey(), p.getValue());
         }
         int position = 1;
         for (Pair<String, Block> child : block.getChildren()) {
-            String numbered = String.format(Locale.ROOT, "%02d", position++);
-            String key = child.getKey();
-            if (!key.startsWith(numbered)) {
-                throw new IllegalStateException("child block " + key + " of " + prefix + " is not named by DJL's "
-                        + "addChildBlock (expected the prefix " + numbered + ")");
-            }
-            walk(child.getValue(), prefix + key.substring(numbered.length()) + ".", out);
+            walk(child.getValue(), prefix + childName(child.getKey(), position++, prefix) + ".", out);
         }
     }
 }
