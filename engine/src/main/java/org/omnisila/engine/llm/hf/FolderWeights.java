@@ -24,6 +24,9 @@ import org.omnisila.engine.icm.checkpoint.CheckpointException;
  * present, of its shape and a float type (all problems in one message naming tensor, file and both shapes); then
  * the data, shard by shard, tensor by tensor, through one staging buffer the size of the largest tensor, so that
  * the peak is the model plus one tensor, not the model plus a shard.
+ *
+ * <p>Public for LoRA adapters ({@code engine.llm.lora.PeftAdapterLoader}), whose pairs are added to a model that
+ * is loaded already: {@link #problems} and {@link #fill} check and read parameters without initialising a block.
  */
 public final class FolderWeights {
     private static final Set<String> FLOATS = Set.of("F32", "F16", "BF16");
@@ -149,8 +152,9 @@ public final class FolderWeights {
     private void check(Map<String, Parameter> parameters, String prefix) {
         List<String> problems = problems(parameters, prefix);
         if (!problems.isEmpty()) {
-            throw new CheckpointException(folder.dir() + ": the weights do not fit " + folder.configFile().getFileName() + " ("
-                    + problems.size() + " problem(s)): " + String.join("; ", problems));
+            throw new CheckpointException(folder.dir() + ": the weights do not fit "
+                    + folder.configFile().getFileName() + " (" + problems.size() + " problem(s)): "
+                    + String.join("; ", problems));
         }
     }
 

@@ -28,7 +28,7 @@ import org.omnisila.engine.llm.hf.HfModelFolder;
  * inference; {@link Lora#freezeBase} makes them trainable).
  */
 public final class PeftAdapterLoader {
-    /** PEFT's {@code PeftModel} wraps the model in {@code base_model} ({@code LoraModel}), which holds it as {@code model}. */
+    /** PEFT's {@code PeftModel} wraps the model twice: {@code base_model} ({@code LoraModel}), then {@code model}. */
     public static final String PREFIX = "base_model.model.";
     public static final String CONFIG = "adapter_config.json";
     public static final String WEIGHTS = "adapter_model.safetensors";
