@@ -13,7 +13,7 @@ import org.omnisila.engine.llm.Projection;
 
 /**
  * One LoRA pair on a {@link Projection} W [out, in], as PEFT's {@code lora.Linear} (peft/tuners/lora/layer.py) holds
- * it: {@code lora_A} A [r, in] and {@code lora_B} B [out, r}, each a {@link Projection} without bias, so that their
+ * it: {@code lora_A} A [r, in] and {@code lora_B} B [out, r], each a {@link Projection} without bias, so that their
  * parameters are named {@code <module>.lora_A.weight} and {@code <module>.lora_B.weight}, PEFT's saved keys after
  * {@code base_model.model.}.
  *
