@@ -23,6 +23,7 @@ import org.omnisila.engine.llm.LlmFixtures;
 import org.omnisila.engine.llm.hf.HfParameterNames;
 import org.omnisila.engine.llm.hf.LlamaLoader;
 import org.omnisila.engine.llm.hf.LoadedLlama;
+import org.omnisila.engine.train.AdamW;
 
 /** What training with LoRA relies on: PEFT's initialisation, gradients on the pairs only, dropout, sizes. */
 class LoraTrainingTest {
@@ -91,6 +92,46 @@ class LoraTrainingTest {
                     assertFalse(array.hasGradient(), e.getKey() + " has a gradient");
                 }
             }
+        }
+    }
+
+    @Test
+    void adamWStepsMoveThePairsOnlyAndLowerTheLoss() {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch");
+             LoadedLlama llama = LlamaLoader.load(LlmFixtures.tinyLlama(), manager,
+                     LlamaLoader.Settings.cpuDefaults())) {
+            LlamaForCausalLM model = llama.model();
+            manager.getEngine().setRandomSeed(5);
+            Lora.attach(model, LoraConfig.of(4, 16, 0, LoraConfig.ATTENTION), manager, DataType.FLOAT32);
+            Map<String, Parameter> trainable = Lora.freezeBase(model);
+            Map<String, byte[]> before = new java.util.LinkedHashMap<>();
+            HfParameterNames.of(model).forEach((n, p) -> before.put(n, p.getArray().toByteArray()));
+            AdamW adam = new AdamW(0, Float.POSITIVE_INFINITY);
+            List<String> names = List.copyOf(trainable.keySet());
+            List<NDArray> weights = trainable.values().stream().map(Parameter::getArray).toList();
+            long[] t = tokens();
+            float first = Float.NaN;
+            float last = Float.NaN;
+            for (int step = 0; step < 5; step++) {
+                try (NDManager scope = manager.newSubManager();
+                     GradientCollector collector = manager.getEngine().newGradientCollector()) {
+                    NDArray ids = scope.create(t, new Shape(1, t.length));
+                    NDArray logits = model.forward(new ParameterStore(scope, false), new NDList(ids), true).head();
+                    NDArray loss = logits.square().mean();
+                    collector.backward(loss);
+                    last = loss.getFloat();
+                    first = step == 0 ? last : first;
+                    List<NDArray> grads = weights.stream().map(NDArray::getGradient).toList();
+                    adam.update(names, weights, grads, 1e-2f);
+                    grads.forEach(g -> g.subi(g)); // PyTorch accumulates gradients
+                }
+            }
+            System.out.printf("LoRA AdamW: loss %.4f -> %.4f after 5 steps%n", first, last);
+            assertTrue(last < first * 0.95, "loss " + first + " -> " + last);
+            HfParameterNames.of(model).forEach((n, p) -> {
+                boolean same = java.util.Arrays.equals(before.get(n), p.getArray().toByteArray());
+                assertEquals(!trainable.containsKey(n), same, n + (same ? " did not move" : " moved"));
+            });
         }
     }
 
