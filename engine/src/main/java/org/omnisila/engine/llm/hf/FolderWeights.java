@@ -161,7 +161,8 @@ public final class FolderWeights {
     /** Shard by shard in file order, each tensor straight into its parameter. */
     private void read(Map<String, Parameter> parameters, String prefix, NDManager manager, DataType type)
             throws IOException {
-        long largest = parameters.keySet().stream().mapToLong(n -> stored.get(prefix + n).tensor().bytes()).max()
+        long largest = parameters.keySet().stream()
+                .mapToLong(n -> SafetensorsFile.stagingBytes(stored.get(prefix + n).tensor())).max()
                 .orElse(0);
         ByteBuffer staging = SafetensorsFile.stagingBuffer(largest);
         for (Path path : folder.weightFiles()) {

@@ -150,13 +150,46 @@ public final class SafetensorsFile {
             }
         }
         staging.flip();
+        DataType stored = dataType(tensor.dtype());
+        if (stored == DataType.BFLOAT16) {
+            widenBf16(staging);
+            stored = DataType.FLOAT32;
+        }
         // PyTorch wraps a direct buffer without copying (on the CPU); the copy makes the tensor PyTorch's own,
         // so the buffer can take the next tensor, and no tensor counts against Java's direct-memory limit.
         // (toType to the same type may return an alias of the buffer, so that case clones.)
-        DataType stored = dataType(tensor.dtype());
         try (NDArray wrapped = manager.create(staging, tensor.shape(), stored)) {
             return stored == target ? wrapped.duplicate() : wrapped.toType(target, false);
         }
+    }
+
+    /**
+     * @return the staging bytes a tensor needs: its size, twice that for BF16 (widened to float32 in the buffer,
+     *         see {@link #read})
+     */
+    public static long stagingBytes(SafetensorsTensor tensor) {
+        return "BF16".equals(tensor.dtype()) ? 2 * tensor.bytes() : tensor.bytes();
+    }
+
+    /**
+     * BF16 values widened to float32 in place (the high 16 bits of a float32 are its bfloat16), from the last
+     * value to the first so that no value is overwritten before it is read. Done here because DJL 0.35.1's PyTorch
+     * engine aborts the whole JVM ("terminate called without an active exception") when it creates a bfloat16
+     * tensor from a buffer, or converts one to bfloat16, on the CPU (measured on 2026-12-05).
+     */
+    private static void widenBf16(ByteBuffer staging) {
+        int n = staging.remaining() / 2;
+        if (staging.capacity() < 4L * n) {
+            throw new IllegalArgumentException("the staging buffer holds " + staging.capacity() + " bytes; a BF16 "
+                    + "tensor of " + n + " values needs " + 4L * n + " (see stagingBytes)");
+        }
+        ByteBuffer raw = staging.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer wide = staging.duplicate().clear().order(ByteOrder.nativeOrder());
+        for (int i = n - 1; i >= 0; i--) {
+            int bits = (raw.getShort(2 * i) & 0xffff) << 16;
+            wide.putInt(4 * i, bits);
+        }
+        staging.limit(4 * n);
     }
 
     /** @return a direct buffer for tensors of up to {@code bytes} */

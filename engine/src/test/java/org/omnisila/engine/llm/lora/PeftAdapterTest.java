@@ -127,6 +127,75 @@ class PeftAdapterTest {
     }
 
     @Test
+    void f16AdaptersAreWidenedExactly() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch"); LoadedLlama llama = base(manager)) {
+            Map<String, NDArray> tensors = LoraFixtures.tensors(manager);
+            tensors.replaceAll((n, t) -> t.toType(DataType.FLOAT16, true));
+            Path half = folder("f16", tensors);
+            assertEquals("F16", SafetensorsFile.open(half.resolve(PeftAdapterLoader.WEIGHTS)).tensors().values()
+                    .iterator().next().dtype());
+            try (LoadedAdapter adapter = PeftAdapterLoader.load(half, llama.model(), manager, DataType.FLOAT32)) {
+                Map<String, Parameter> loaded = Lora.trainableParameters(llama.model());
+                tensors.forEach((n, t) -> assertArrayEquals(t.toType(DataType.FLOAT32, true).toFloatArray(),
+                        loaded.get(n.substring(PeftAdapterLoader.PREFIX.length())).getArray().toFloatArray(), n));
+            }
+        }
+    }
+
+    /**
+     * BF16 written by hand (DJL's PyTorch engine cannot hold bfloat16 on the CPU: it aborts the JVM), each value
+     * the fixture's float32 with its low 16 bits cut, so widening must give exactly that float.
+     */
+    @Test
+    void bf16AdaptersAreWidenedExactly() throws IOException {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch"); LoadedLlama llama = base(manager)) {
+            Map<String, float[]> expected = new java.util.TreeMap<>();
+            Map<String, Shape> shapes = new java.util.TreeMap<>();
+            LoraFixtures.tensors(manager).forEach((n, t) -> {
+                float[] v = t.toFloatArray();
+                for (int i = 0; i < v.length; i++) {
+                    v[i] = Float.intBitsToFloat(Float.floatToRawIntBits(v[i]) & 0xffff0000);
+                }
+                expected.put(n, v);
+                shapes.put(n, t.getShape());
+            });
+            Path dirBf16 = Files.createDirectories(dir.resolve("bf16"));
+            Files.copy(LoraFixtures.tinyLora().resolve(PeftAdapterLoader.CONFIG),
+                    dirBf16.resolve(PeftAdapterLoader.CONFIG));
+            writeBf16(dirBf16.resolve(PeftAdapterLoader.WEIGHTS), expected, shapes);
+            try (LoadedAdapter adapter = PeftAdapterLoader.load(dirBf16, llama.model(), manager, DataType.FLOAT32)) {
+                Map<String, Parameter> loaded = Lora.trainableParameters(llama.model());
+                expected.forEach((n, v) -> assertArrayEquals(v,
+                        loaded.get(n.substring(PeftAdapterLoader.PREFIX.length())).getArray().toFloatArray(), n));
+            }
+        }
+    }
+
+    private static void writeBf16(Path file, Map<String, float[]> values, Map<String, Shape> shapes)
+            throws IOException {
+        StringBuilder header = new StringBuilder("{");
+        long offset = 0;
+        for (Map.Entry<String, float[]> e : values.entrySet()) {
+            long bytes = 2L * e.getValue().length;
+            header.append(offset == 0 ? "" : ",").append('"').append(e.getKey()).append("\":{\"dtype\":\"BF16\",")
+                    .append("\"shape\":[").append(shapes.get(e.getKey()).get(0)).append(',')
+                    .append(shapes.get(e.getKey()).get(1)).append("],\"data_offsets\":[").append(offset).append(',')
+                    .append(offset + bytes).append("]}");
+            offset += bytes;
+        }
+        byte[] text = header.append('}').toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.ByteBuffer out = java.nio.ByteBuffer.allocate(8 + text.length + (int) offset)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        out.putLong(text.length).put(text);
+        values.values().forEach(v -> {
+            for (float f : v) {
+                out.putShort((short) (Float.floatToRawIntBits(f) >>> 16));
+            }
+        });
+        Files.write(file, out.array());
+    }
+
+    @Test
     void theFixtureSavedAgainIsTheSameFile() throws IOException {
         Path saved = dir.resolve("again");
         try (NDManager manager = NDManager.newBaseManager("PyTorch"); LoadedLlama llama = base(manager);
