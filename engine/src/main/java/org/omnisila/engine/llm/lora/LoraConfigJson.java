@@ -104,7 +104,11 @@ public final class LoraConfigJson {
         root.put("task_type", config.taskType() == null ? "CAUSAL_LM" : config.taskType());
         root.put("base_model_name_or_path", config.baseModel());
         root.put("r", config.r());
-        root.put("lora_alpha", config.alpha());
+        if (config.alpha() == Math.rint(config.alpha()) && Math.abs(config.alpha()) < Integer.MAX_VALUE) {
+            root.put("lora_alpha", (int) config.alpha()); // an int, as PEFT's LoraConfig types and writes it
+        } else {
+            root.put("lora_alpha", config.alpha());
+        }
         root.put("lora_dropout", config.dropout());
         if (config.targetRegex() != null) {
             root.put("target_modules", config.targetRegex());

@@ -111,5 +111,8 @@ class LoraConfigJsonTest {
                 new LoraConfig(8, 16, 0, List.of(), ".*\\.(q|v)_proj", true, null, "CAUSAL_LM"))) {
             assertEquals(c, LoraConfigJson.read(json(LoraConfigJson.write(c))));
         }
+        assertTrue(LoraConfigJson.write(LoraConfig.paper(LoraConfig.ATTENTION)).contains("\"lora_alpha\" : 64,"));
+        LoraConfig fractional = LoraConfig.of(4, 7.5, 0, List.of("q_proj"));
+        assertEquals(7.5, LoraConfigJson.read(json(LoraConfigJson.write(fractional))).alpha());
     }
 }
