@@ -9,8 +9,9 @@ Writes engine/src/test/resources/llm/tiny-video-llava/ (or the folder given as t
                      tower's CLIP settings under vision_config (image 28, patch 14 -> 5 tokens per frame,
                      LanguageBind's temporal attention over 8 frames)
   model.safetensors  random weights (seeded), float32: model.* and lm_head.weight (the decoder, as
-                     llama_reference.py makes them), model.mm_projector.{0,2}.*, and the tower under
-                     model.video_tower.video_tower.vision_model.* (Video-LLaVA's module path; see the docs)
+                     llama_reference.py makes them), model.mm_projector.{0,2}.*, and the tower's vision_model
+                     under model.video_tower.video_tower.* (Video-LLaVA's module path: LanguageBindVideoTower keeps
+                     LanguageBind's vision_model as its video_tower attribute)
   tokenizer files    copied from tiny-tokenizer
   frames.bin         8 x 3 x 28 x 28 bytes; the pixels are byte / 64 - 2 (exact in float32)
   expected.json      the prompt (the tiny tokenizer's Vicuna prompt with 8 <image> placeholders), the scene tokens
@@ -116,14 +117,14 @@ def main():
     w = llama.random_weights(DECODER)
     tower = clip.random_weights(dict(TOWER, projector_hidden_size=DECODER["hidden_size"]), g)
     for k, v in tower.items():
-        w[k if k.startswith("model.mm_projector") else TOWER_PREFIX + k] = v
+        w[k if k.startswith("model.mm_projector") else TOWER_PREFIX + k[len("vision_model."):]] = v
     (out / "config.json").write_text(json.dumps(CONFIG, indent=2) + "\n")
     write_safetensors(out / "model.safetensors", w)
     frames = torch.randint(0, 256, (FRAMES, 3, 28, 28), generator=g, dtype=torch.uint8)
     (out / "frames.bin").write_bytes(frames.numpy().tobytes())
     scene = torch.randn(FRAMES, DECODER["hidden_size"], generator=g) * 0.5
     w = read_safetensors(out / "model.safetensors")
-    tw = {k[len(TOWER_PREFIX):]: v for k, v in w.items() if k.startswith(TOWER_PREFIX)}
+    tw = {"vision_model." + k[len(TOWER_PREFIX):]: v for k, v in w.items() if k.startswith(TOWER_PREFIX)}
     tw.update({k: v for k, v in w.items() if k.startswith("model.mm_projector")})
     expected = {"generator": "engine/src/test/python/video_llava_reference.py", "torch": torch.__version__,
                 "ids": ids, "imagePositions": positions, "answer": ANSWER,

@@ -25,7 +25,7 @@ import org.omnisila.engine.llm.Precision;
  * ({@link BlockLoader}), after one memory estimate covering all three. Two layouts:
  * <ul>
  *   <li>{@link Layout#LLAVA} (LanguageBind/Video-LLaVA-7B): decoder {@code model.*}, {@code lm_head.*}; projector
- *       {@code model.mm_projector.0/2.*}; the tower under {@code model.video_tower.video_tower.vision_model.*} in the
+ *       {@code model.mm_projector.0/2.*}; the tower under {@code model.video_tower.video_tower.embeddings...} in the
  *       same files, or (when the folder does not hold it) in a separate LanguageBind folder, named by {@code
  *       mm_video_tower} in config.json, whose tensors are {@code vision_model.*}: the caller passes that folder;
  *   <li>{@link Layout#LLAVA_HF} (llava-hf/Video-LLaVA-7B-hf): decoder {@code language_model.model.*}, {@code
@@ -36,8 +36,16 @@ import org.omnisila.engine.llm.Precision;
  * {@code vision_config}. The layout is told by the projector's tensor names.
  */
 public final class VideoLlavaLoader {
-    /** Prefixes before {@code vision_model.} in a Video-LLaVA folder, tried in order. */
-    static final List<String> TOWER_PREFIXES = List.of("model.video_tower.video_tower.", "video_tower.");
+    /**
+     * Where PKU's code keeps the tower's {@code vision_model} (CLIPVisionTransformer): {@code
+     * LlavaMetaModel.video_tower} (under {@code model.}) is a {@code LanguageBindVideoTower}, whose {@code video_tower}
+     * attribute is LanguageBind's {@code model.vision_model}; so its tensors are {@code
+     * model.video_tower.video_tower.embeddings...}.
+     */
+    static final String LLAVA_TOWER = "model.video_tower.video_tower.";
+    /** llava-hf: {@code video_tower} is a {@code CLIPVisionModel}: {@code video_tower.vision_model.embeddings...}. */
+    static final String HF_TOWER = "video_tower.";
+    private static final String PROBE = "embeddings.patch_embedding.weight";
 
     private VideoLlavaLoader() {
     }
@@ -71,13 +79,12 @@ public final class VideoLlavaLoader {
             throw new CheckpointException(dir + ": no projector: neither " + MmProjector.PREFIX + "0.weight nor "
                     + MmProjector.HF_PREFIX + "linear_1.weight is in " + names(folder));
         }
-        boolean towerInside = TOWER_PREFIXES.stream().anyMatch(p -> weights.has(p
-                + "vision_model.embeddings.patch_embedding.weight"));
-        if (!towerInside && towerDir == null) {
+        boolean llavaTower = weights.has(LLAVA_TOWER + PROBE);
+        boolean hfTower = weights.has(HF_TOWER + "vision_model." + PROBE);
+        if (!llavaTower && !hfTower && towerDir == null) {
             throw new CheckpointException(dir + ": the video tower is not in " + names(folder) + " (looked for "
-                    + TOWER_PREFIXES.get(0) + "vision_model.* and " + TOWER_PREFIXES.get(1) + "vision_model.*); "
-                    + "pass the tower folder (config.json's mm_video_tower: " + mmVideoTower(folder.configFile())
-                    + ")");
+                    + LLAVA_TOWER + "embeddings.* and " + HF_TOWER + "vision_model.*); pass the tower folder "
+                    + "(config.json's mm_video_tower: " + mmVideoTower(folder.configFile()) + ")");
         }
         ClipVisionModel tower = new ClipVisionModel(visionConfig);
         MmProjector projector = layout == Layout.LLAVA_HF
@@ -97,12 +104,18 @@ public final class VideoLlavaLoader {
         LoadedLlama decoder = LlamaLoader.load(dir, parent, settings);
         LoadedBlock<ClipVisionModel> loadedTower = null;
         try {
-            int size = visionConfig.imageSize();
-            loadedTower = towerInside
-                    ? BlockLoader.load(dir, tower, TOWER_PREFIXES, parent, settings.precision().dataType(),
-                            new Shape(1, 3, size, size))
-                    : BlockLoader.load(towerDir, tower, List.of(""), parent, settings.precision().dataType(),
-                            new Shape(1, 3, size, size));
+            Shape input = new Shape(1, 3, visionConfig.imageSize(), visionConfig.imageSize());
+            if (towerDir != null) {
+                loadedTower = BlockLoader.load(towerDir, tower, List.of(""), parent, settings.precision().dataType(),
+                        input);
+            } else if (llavaTower) {
+                LoadedBlock<?> inner = BlockLoader.load(dir, tower.visionModel(), List.of(LLAVA_TOWER), parent,
+                        settings.precision().dataType(), input);
+                loadedTower = new LoadedBlock<>(dir, tower, inner.manager(), inner.prefix(), inner.ignored());
+            } else {
+                loadedTower = BlockLoader.load(dir, tower, List.of(HF_TOWER), parent, settings.precision().dataType(),
+                        input);
+            }
             LoadedBlock<MmProjector> loadedProjector = BlockLoader.load(dir, projector,
                     List.of(layout == Layout.LLAVA_HF ? MmProjector.HF_PREFIX : MmProjector.PREFIX), parent,
                     settings.precision().dataType(), new Shape(1, visionConfig.hiddenSize()));

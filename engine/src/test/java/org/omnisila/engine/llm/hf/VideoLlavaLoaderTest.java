@@ -82,7 +82,7 @@ class VideoLlavaLoaderTest {
     /** llava-hf's VideoLlavaForConditionalGeneration names. */
     private static String llavaHf(String name) {
         if (name.startsWith(TOWER)) {
-            return "video_tower." + name.substring(TOWER.length());
+            return "video_tower.vision_model." + name.substring(TOWER.length());
         }
         if (name.startsWith("model.mm_projector.")) {
             return name.replace("model.mm_projector.0.", "multi_modal_projector.linear_1.")
@@ -120,13 +120,14 @@ class VideoLlavaLoaderTest {
     @Test
     void towerFromASeparateFolder() throws IOException {
         Path model = folder(tmp.resolve("model"), n -> n.startsWith(TOWER) ? null : n);
-        Path tower = folder(tmp.resolve("tower"), n -> n.startsWith(TOWER) ? n.substring(TOWER.length()) : null);
+        Path tower = folder(tmp.resolve("tower"), n -> n.startsWith(TOWER) ? "vision_model." + n.substring(TOWER.length()) : null);
         ObjectNode config = (ObjectNode) new ObjectMapper().readTree(fixture().resolve("config.json").toFile())
                 .get("vision_config");
         new ObjectMapper().writeValue(tower.resolve(HfModelFolder.CONFIG).toFile(), config);
         CheckpointException missing = assertThrows(CheckpointException.class,
                 () -> VideoLlavaLoader.load(model, null, manager, LlamaLoader.Settings.cpuDefaults()));
         assertTrue(missing.getMessage().contains("the video tower is not in")
+                && missing.getMessage().contains("model.video_tower.video_tower.embeddings.*")
                 && missing.getMessage().contains("LanguageBind/LanguageBind_Video_merge"), missing.getMessage());
         try (LoadedVideoLlava loaded = VideoLlavaLoader.load(model, tower, manager,
                 LlamaLoader.Settings.cpuDefaults());
