@@ -97,6 +97,15 @@ public final class MultimodalSequence {
     }
 
     /**
+     * @param ids           token ids
+     * @param placeholderId the image placeholder's id ({@code VicunaTemplate.placeholderId})
+     * @return the indices of the placeholders, ascending (for ids + labels from training data)
+     */
+    public static int[] placeholderPositions(long[] ids, long placeholderId) {
+        return java.util.stream.IntStream.range(0, ids.length).filter(i -> ids[i] == placeholderId).toArray();
+    }
+
+    /**
      * Right-pads sequences into a training batch (zeros, label -100, mask 0 at padding).
      *
      * @param sequences one or more, of one width d

@@ -14,6 +14,7 @@ import org.omnisila.engine.llm.LlamaForCausalLM;
 import org.omnisila.engine.llm.LlamaGenerator;
 import org.omnisila.engine.llm.MmProjector;
 import org.omnisila.engine.llm.VisionFeature;
+import org.omnisila.engine.llm.hf.LoadedVideoLlava;
 import org.omnisila.engine.llm.text.PromptTokens;
 
 /**
@@ -59,6 +60,17 @@ public final class VideoLlava {
         this.fusion = fusion;
         this.mode = mode;
         this.manager = manager;
+    }
+
+    /**
+     * @param loaded a loaded Video-LLaVA folder ({@code VideoLlavaLoader})
+     * @param fusion the ICM's scene block, or null
+     * @param mode   where the scene tokens go
+     * @return the model over the loaded parts (closing {@code loaded} frees them)
+     */
+    public static VideoLlava of(LoadedVideoLlava loaded, SceneFusion fusion, FusionMode mode) {
+        return new VideoLlava(loaded.tower().block(), loaded.projector().block(), loaded.decoder().model(), fusion,
+                mode, loaded.decoder().manager());
     }
 
     /** Logits of a training batch with its expanded labels, and the routing for L_rb. */

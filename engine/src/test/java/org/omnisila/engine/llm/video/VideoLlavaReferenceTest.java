@@ -69,8 +69,7 @@ class VideoLlavaReferenceTest {
     }
 
     static VideoLlava model(FusionMode mode) {
-        return new VideoLlava(loaded.tower().block(), loaded.projector().block(), loaded.decoder().model(), null,
-                mode, loaded.decoder().manager());
+        return VideoLlava.of(loaded, null, mode);
     }
 
     static float[] floats(JsonNode array) {
@@ -94,7 +93,9 @@ class VideoLlavaReferenceTest {
     }
 
     static PromptTokens prompt() {
-        return new PromptTokens(longs(expected.get("ids")), ints(expected.get("imagePositions")));
+        PromptTokens p = new PromptTokens(longs(expected.get("ids")), ints(expected.get("imagePositions")));
+        assertArrayEquals(p.imagePositions(), MultimodalSequence.placeholderPositions(p.ids(), 416));
+        return p;
     }
 
     static float maxDiff(float[] a, float[] b) {
