@@ -42,6 +42,15 @@ public final class ClipVisionModel extends FixedShapeBlock {
         return feature == VisionFeature.PATCH ? h.get(new NDIndex(":, 1:, :")) : h; // [F, N, W]
     }
 
+    /**
+     * @return the {@code vision_model} child: what Video-LLaVA's {@code LanguageBindVideoTower} keeps as its
+     *         {@code video_tower} attribute (so a LLaVA checkpoint names its tensors {@code
+     *         model.video_tower.video_tower.embeddings...}, without {@code vision_model.})
+     */
+    public ClipVisionTransformer visionModel() {
+        return visionModel;
+    }
+
     /** @return the sizes this tower was built from */
     public ClipVisionConfig config() {
         return visionModel.config();

@@ -14,6 +14,8 @@ public record Generation(List<long[]> tokens, List<Stop> stops) {
     public enum Stop {
         /** it produced one of the stop tokens */
         STOP_TOKEN,
+        /** its {@link GenerationSettings#stopCondition} said so (e.g. a stop string); the last token is kept */
+        STOP_CONDITION,
         /** it reached the maximum number of new tokens */
         MAX_NEW_TOKENS
     }

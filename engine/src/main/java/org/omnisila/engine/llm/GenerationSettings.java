@@ -19,9 +19,18 @@ import java.util.stream.Collectors;
  *                     where it pads, and never seen by a sequence still running)
  * @param useCache     keep keys and values between steps (the normal case); false recomputes the whole sequence
  *                     every step, which gives the same tokens and serves as the cache's test
+ * @param stopCondition tested on each sequence's new tokens after every step (e.g. stop strings,
+ *                      {@link org.omnisila.engine.llm.text.TextStopCondition}); null for none
  */
 public record GenerationSettings(int maxNewTokens, double temperature, double topP, long seed,
-                                 Set<Long> stopTokenIds, long padTokenId, boolean useCache) {
+                                 Set<Long> stopTokenIds, long padTokenId, boolean useCache,
+                                 StopCondition stopCondition) {
+
+    /** Without a stop condition (the constructor before stop conditions existed). */
+    public GenerationSettings(int maxNewTokens, double temperature, double topP, long seed, Set<Long> stopTokenIds,
+                              long padTokenId, boolean useCache) {
+        this(maxNewTokens, temperature, topP, seed, stopTokenIds, padTokenId, useCache, null);
+    }
 
     /** @throws IllegalArgumentException naming the value that is out of range */
     public GenerationSettings {
@@ -44,23 +53,33 @@ public record GenerationSettings(int maxNewTokens, double temperature, double to
 
     /** @return these settings sampling at {@code temperature} among the top-p tokens, seeded */
     public GenerationSettings withSampling(double temperature, double topP, long seed) {
-        return new GenerationSettings(maxNewTokens, temperature, topP, seed, stopTokenIds, padTokenId, useCache);
+        return new GenerationSettings(maxNewTokens, temperature, topP, seed, stopTokenIds, padTokenId,
+                useCache, stopCondition);
     }
 
     /** @return these settings ending a sequence at any of {@code ids} */
     public GenerationSettings withStopTokens(long... ids) {
         return new GenerationSettings(maxNewTokens, temperature, topP, seed,
-                Arrays.stream(ids).boxed().collect(Collectors.toSet()), padTokenId, useCache);
+                Arrays.stream(ids).boxed().collect(Collectors.toSet()), padTokenId,
+                useCache, stopCondition);
     }
 
     /** @return these settings padding with {@code id} */
     public GenerationSettings withPadToken(long id) {
-        return new GenerationSettings(maxNewTokens, temperature, topP, seed, stopTokenIds, id, useCache);
+        return new GenerationSettings(maxNewTokens, temperature, topP, seed, stopTokenIds, id,
+                useCache, stopCondition);
     }
 
     /** @return these settings recomputing every step without a cache */
     public GenerationSettings withoutCache() {
-        return new GenerationSettings(maxNewTokens, temperature, topP, seed, stopTokenIds, padTokenId, false);
+        return new GenerationSettings(maxNewTokens, temperature, topP, seed, stopTokenIds, padTokenId, false,
+                stopCondition);
+    }
+
+    /** @return these settings testing {@code condition} on every sequence after every step */
+    public GenerationSettings withStopCondition(StopCondition condition) {
+        return new GenerationSettings(maxNewTokens, temperature, topP, seed, stopTokenIds, padTokenId, useCache,
+                condition);
     }
 
     /** @return true when every step takes the most likely token */

@@ -40,7 +40,34 @@ public final class LlamaForCausalLM extends FixedShapeBlock {
      */
     public NDArray logits(ParameterStore ps, NDArray ids, NDArray padding, KvCache cache, boolean lastPosition,
                           boolean training) {
-        NDArray h = model.apply(ps, ids, padding, cache, training); // [B, T, d]
+        return head(ps, model.apply(ps, ids, padding, cache, training), lastPosition, training);
+    }
+
+    /**
+     * The logits from input embeddings ({@code inputs_embeds}), same rules as {@link #logits} with ids.
+     *
+     * @param x            input embeddings [B, T, d]
+     * @param padding      [B, T]: 1 real, 0 padding; null when all are real
+     * @param cache        the earlier positions, extended by this step; null for none
+     * @param lastPosition only the last position's logits
+     * @return logits [B, T, V], or [B, 1, V] with {@code lastPosition}
+     */
+    public NDArray logitsFromEmbeddings(ParameterStore ps, NDArray x, NDArray padding, KvCache cache,
+                                        boolean lastPosition, boolean training) {
+        return head(ps, model.applyEmbeddings(ps, x, padding, cache, training), lastPosition, training);
+    }
+
+    /** @return the token embeddings [..., d] of {@code ids} [...] */
+    public NDArray embed(ParameterStore ps, NDArray ids, boolean training) {
+        return model.embed(ps, ids, training);
+    }
+
+    /** @return the decoder without its head ({@code model}: where LoRA and freezing attach) */
+    public LlamaModel model() {
+        return model;
+    }
+
+    private NDArray head(ParameterStore ps, NDArray h, boolean lastPosition, boolean training) {
         if (lastPosition) {
             h = h.get(":, -1:, :"); // [B, 1, d]
         }

@@ -2,6 +2,7 @@ package org.omnisila.engine.llm;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
@@ -11,8 +12,9 @@ import ai.djl.util.PairList;
  * L decoder layers, final norm. It also makes each step's positions, attention bias and rotary angles.
  *
  * <ul>
- *   <li>input: token ids [B, T] int64; optionally the padding mask [B, T] (1 real, 0 left padding) and a
- *       {@link KvCache} holding the earlier positions
+ *   <li>input: token ids [B, T] int64, or input embeddings [B, T, d] (Hugging Face's {@code inputs_embeds},
+ *       {@link #applyEmbeddings}: Video-LLaVA's text and video tokens); optionally the padding mask [B, T] (1 real,
+ *       0 padding) and a {@link KvCache} holding the earlier positions
  *   <li>children: {@code embed_tokens} [V, d], {@code layers.0} ... {@code layers.L-1}, {@code norm} [d]
  *   <li>output: the final hidden states [B, T, d]
  * </ul>
@@ -40,12 +42,38 @@ public final class LlamaModel extends FixedShapeBlock {
      * @return the final hidden states [B, T, d]
      */
     public NDArray apply(ParameterStore ps, NDArray ids, NDArray padding, KvCache cache, boolean training) {
-        NDArray real = padding != null ? padding : ids.onesLike(); // [B, T]
+        return applyEmbeddings(ps, embed(ps, ids, training), padding, cache, training); // [B, T, d]
+    }
+
+    /**
+     * The decoder from input embeddings, Hugging Face's {@code LlamaModel.forward(inputs_embeds=...)}: the same
+     * positions (real tokens counted, padding not) and the same mask as {@link #apply} with ids.
+     *
+     * @param x       input embeddings [B, T, d] (e.g. {@link #embed} of ids with video tokens put in)
+     * @param padding [B, T]: 1 for a real token, 0 for padding; null when all are real
+     * @param cache   the earlier positions' keys and values, extended by this step; null for none
+     * @return the final hidden states [B, T, d]
+     */
+    public NDArray applyEmbeddings(ParameterStore ps, NDArray x, NDArray padding, KvCache cache, boolean training) {
+        Shape s = x.getShape();
+        if (s.dimension() != 3 || s.get(2) != config.hiddenSize()) {
+            throw new IllegalArgumentException("input embeddings must be [B, T, " + config.hiddenSize() + "], got "
+                    + s);
+        }
+        NDArray real = padding != null ? padding
+                : x.getManager().ones(new Shape(s.get(0), s.get(1)), DataType.INT64); // [B, T]
         NDArray keyMask = cache == null ? real : cache.extend(real); // [B, Tk]
-        AttentionMask.Step mask = AttentionMask.of(keyMask, Math.toIntExact(ids.getShape().get(1)));
-        NDArray x = embedTokens.apply(ps, ids, training); // [B, T, d]
+        AttentionMask.Step mask = AttentionMask.of(keyMask, Math.toIntExact(s.get(1)));
         StepContext step = new StepContext(rotary.angles(mask.positions(), x.getDataType()), mask.bias(), cache);
         return norm.apply(ps, layers.apply(ps, x, step, training), training); // [B, T, d]
+    }
+
+    /**
+     * @param ids token ids [B, T] (or any shape [...])
+     * @return their embeddings [B, T, d] ({@code embed_tokens}; Hugging Face's {@code get_input_embeddings()})
+     */
+    public NDArray embed(ParameterStore ps, NDArray ids, boolean training) {
+        return embedTokens.apply(ps, ids, training); // [..., d]
     }
 
     /** @return the token embedding (an untied model's head is separate, a tied one multiplies with it) */

@@ -57,6 +57,16 @@ public record MemoryEstimate(LlamaConfig config, Precision precision, int contex
         return 2L * c.numHiddenLayers() * c.kvWidth() * precision.bytes();
     }
 
+    /**
+     * @param extraParameters parameters outside the decoder held in the same precision (Video-LLaVA's tower and
+     *                        projector, the ICM's scene block)
+     * @return this estimate with them added to parameters and weights
+     */
+    public MemoryEstimate plusParameters(long extraParameters) {
+        return new MemoryEstimate(config, precision, contextLength, batch, parameters + extraParameters,
+                weightBytes + extraParameters * precision.bytes(), kvCacheBytes);
+    }
+
     /** @return weights + cache */
     public long totalBytes() {
         return weightBytes + kvCacheBytes;

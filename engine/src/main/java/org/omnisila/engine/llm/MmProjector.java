@@ -20,6 +20,8 @@ import ai.djl.training.ParameterStore;
 public final class MmProjector extends SingleInputBlock {
     /** Where a LLaVA checkpoint keeps it: {@code model.mm_projector.0.weight} ... */
     public static final String PREFIX = "model.mm_projector.";
+    /** Where llava-hf's Video-LLaVA keeps it: {@code multi_modal_projector.linear_1.weight} ... */
+    public static final String HF_PREFIX = "multi_modal_projector.";
 
     private final int hidden;
     private final Projection first;
@@ -30,9 +32,21 @@ public final class MmProjector extends SingleInputBlock {
      * @param hidden      d
      */
     public MmProjector(int visionWidth, int hidden) {
+        this(visionWidth, hidden, "0", "2");
+    }
+
+    /**
+     * The same projector with llava-hf's child names ({@code VideoLlavaMultiModalProjector}: {@code linear_1},
+     * GELU, {@code linear_2}), so that its parameters match {@code multi_modal_projector.linear_1.weight} ...
+     */
+    public static MmProjector llavaHf(int visionWidth, int hidden) {
+        return new MmProjector(visionWidth, hidden, "linear_1", "linear_2");
+    }
+
+    private MmProjector(int visionWidth, int hidden, String firstName, String secondName) {
         this.hidden = hidden;
-        first = addChildBlock("0", Projection.withBias(visionWidth, hidden));
-        second = addChildBlock("2", Projection.withBias(hidden, hidden));
+        first = addChildBlock(firstName, Projection.withBias(visionWidth, hidden));
+        second = addChildBlock(secondName, Projection.withBias(hidden, hidden));
     }
 
     /** @return the projected tokens [..., d] */

@@ -67,6 +67,11 @@ public final class FolderWeights {
         return new FolderWeights(folder, out);
     }
 
+    /** @return whether some file holds a tensor of this name */
+    boolean has(String name) {
+        return stored.containsKey(name);
+    }
+
     /** The first prefix under which the folder has {@code probe}, else the first prefix. */
     String prefixOf(String probe, List<String> prefixes) {
         return prefixes.stream().filter(p -> stored.containsKey(p + probe)).findFirst().orElse(prefixes.get(0));
