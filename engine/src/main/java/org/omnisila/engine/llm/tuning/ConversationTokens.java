@@ -7,6 +7,8 @@ import java.util.regex.Pattern;
 import org.omnisila.engine.llm.text.LlmTokenizer;
 import org.omnisila.engine.llm.text.PromptTokens;
 import org.omnisila.engine.llm.text.VicunaTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A training conversation as token ids and labels, as Video-LLaVA's {@code preprocess_multimodal} and
@@ -49,6 +51,7 @@ import org.omnisila.engine.llm.text.VicunaTemplate;
 public record ConversationTokens(long[] ids, long[] labels, int[] imagePositions, List<String> warnings) {
     /** The label of a position that is not supervised (PyTorch's {@code ignore_index}, Video-LLaVA's IGNORE_INDEX). */
     public static final long IGNORE = -100;
+    private static final Logger LOG = LoggerFactory.getLogger(ConversationTokens.class);
     private static final String ROUND_SEP = VicunaTemplate.SEP + VicunaTemplate.ASSISTANT + ": ";
 
     /** Copies and checks. */
@@ -149,6 +152,7 @@ public record ConversationTokens(long[] ids, long[] labels, int[] imagePositions
         if (cur != total) {
             Arrays.fill(labels, IGNORE);
             warnings.add("tokenization mismatch: " + cur + " vs. " + total + " (the example is not supervised)");
+            LOG.warn(warnings.get(warnings.size() - 1));
         }
         return new ConversationTokens(ids, labels, tokens.imagePositions(), warnings);
     }
@@ -208,6 +212,7 @@ public record ConversationTokens(long[] ids, long[] labels, int[] imagePositions
         List<String> w = new ArrayList<>(warnings);
         w.add("truncated at model_max_length " + maxLength + ": " + (ids.length - keep) + " of " + ids.length
                 + " tokens dropped, " + lost + " supervised labels with them");
+        LOG.warn(w.get(w.size() - 1));
         return new ConversationTokens(Arrays.copyOf(ids, keep), lab, Arrays.copyOf(imagePositions, image), w);
     }
 }

@@ -27,8 +27,9 @@ import org.slf4j.LoggerFactory;
  * {@link Media.Kind#FRAMES}; one with a {@code window} and a video file a {@link Media.Kind#CLIP} (the clip shows the
  * window, so it is sampled whole); one without a window the {@link Media.Kind#SOURCE} video, sampled whole.
  *
- * <p>Damage is gone past, with warnings: the exporter writes one entry per line, so a broken line (truncated, bad
- * JSON) is skipped with a warning naming file, line and column, and the other lines are kept; an entry without an
+ * <p>Damage is gone past, with warnings: the exporter writes one entry per line ("[", lines starting with "{", "]"),
+ * so a broken line (truncated, bad JSON) is skipped with a warning naming file, line and column, and the other lines
+ * are kept; an entry without an
  * id or conversations, or whose media file is missing, is skipped with a warning naming the entry and the path.
  * A file that is not one entry per line (a Video-LLaVA data set pretty-printed) is read whole; a syntax error there
  * is fatal ({@link DatasetFormatException} with file, line and column).
@@ -142,11 +143,11 @@ public final class InstructionDataset {
         }
         List<String> warnings = new ArrayList<>();
         List<Entry> entries = new ArrayList<>();
-        boolean perLine = !lines.isEmpty() && lines.get(0).strip().equals("[");
+        boolean perLine = onePerLine(lines);
         if (perLine) {
             for (int i = 1; i < lines.size(); i++) {
                 String text = lines.get(i).strip();
-                if (text.isEmpty() || text.equals("]") || (i == lines.size() - 1 && text.equals("]"))) {
+                if (text.isEmpty() || text.equals("]")) {
                     continue;
                 }
                 if (text.endsWith(",")) {
@@ -181,6 +182,25 @@ public final class InstructionDataset {
             }
         }
         return new InstructionDataset(file, entries, warnings);
+    }
+
+    /** @return whether the lines are "[", then lines each starting an entry with "{", then "]" (the export's layout) */
+    private static boolean onePerLine(List<String> lines) {
+        if (lines.isEmpty() || !lines.get(0).strip().equals("[")) {
+            return false;
+        }
+        boolean any = false;
+        for (int i = 1; i < lines.size(); i++) {
+            String t = lines.get(i).strip();
+            if (t.isEmpty() || t.equals("]")) {
+                continue;
+            }
+            if (!t.startsWith("{")) {
+                return false;
+            }
+            any = true;
+        }
+        return any;
     }
 
     private static void entry(Path file, Path root, JsonNode node, int line, List<String> warnings,
