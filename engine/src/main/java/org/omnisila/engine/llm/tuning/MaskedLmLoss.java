@@ -55,5 +55,13 @@ public final class MaskedLmLoss {
             throw new IllegalArgumentException("logits must be [B, T, V] and labels [B, T] but were "
                     + logits.getShape() + " and " + labels.getShape());
         }
+        long v = logits.getShape().get(2);
+        long[] l = labels.toType(DataType.INT64, false).toLongArray();
+        for (int i = 0; i < l.length; i++) {
+            if (l[i] != ConversationTokens.IGNORE && (l[i] < 0 || l[i] >= v)) {
+                throw new IllegalArgumentException("label " + l[i] + " at flat position " + i + " is neither -100 nor "
+                        + "a token id of the vocabulary of " + v);
+            }
+        }
     }
 }

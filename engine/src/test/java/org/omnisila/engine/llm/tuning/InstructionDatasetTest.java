@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.omnisila.engine.data.DatasetFormatException;
+import org.omnisila.engine.llm.text.LlmTokenizer;
+import org.omnisila.engine.llm.text.VicunaTemplate;
 import org.omnisila.engine.video.SyntheticVideo;
 
 /**
@@ -87,9 +89,16 @@ class InstructionDatasetTest {
                 + " not found; skipped"), w.get(1));
         assertTrue(w.get(2).startsWith(file + ":6: entry item-4-face has a turn from \"system\""), w.get(2));
 
-        // the media give their 8 frames
+        // the media give their 8 frames, the entries training examples
         assertEquals(8, face.media().frames8().images().size());
         assertEquals(8, frames.media().frames8().images().size());
+        try (LlmTokenizer tokenizer = LlmTokenizer.open(TuningFixtures.tokenizer())) {
+            TuningExample e = TuningExample.of(face, tokenizer, new VicunaTemplate(), null, 4096, 257);
+            assertEquals("item-1-face", e.id());
+            assertEquals(tokenizer.encode("The man smiles.").length + 1, e.tokens().supervised());
+            assertEquals(8, e.frames().images().size());
+            assertNull(e.scenes());
+        }
     }
 
     @Test

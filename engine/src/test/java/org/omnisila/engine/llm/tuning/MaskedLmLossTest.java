@@ -114,6 +114,11 @@ class MaskedLmLossTest {
             assertEquals(0.0, MaskedLmLoss.sum(logits, none).getFloat(), 0.0); // -0.0 == 0.0 here
             assertThrows(IllegalArgumentException.class,
                     () -> MaskedLmLoss.loss(logits, manager.zeros(new Shape(1, 4), DataType.INT64)));
+            NDArray outside = manager.create(new long[] {-100, 4, 1}, new Shape(1, 3));
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> MaskedLmLoss.loss(logits, outside));
+            assertEquals("label 4 at flat position 1 is neither -100 nor a token id of the vocabulary of 4",
+                    e.getMessage());
         }
     }
 }
