@@ -62,6 +62,16 @@ public final class VicunaTemplate {
         this.frames = frames;
     }
 
+    /** @return the system prompt, the text before the first "USER:" */
+    public String system() {
+        return system;
+    }
+
+    /** @return image placeholders per video */
+    public int frames() {
+        return frames;
+    }
+
     /** @return the stop strings of this template's answers: "&lt;/s&gt;" */
     public StopStrings stopStrings() {
         return new StopStrings(List.of(SEP2));
