@@ -53,11 +53,7 @@ public final class IcmModel extends AbstractBlock {
         this.config = config;
         this.variant = variant;
         this.withIec = variant != Variant.WITHOUT_IEC;
-        int[] widths = config.sceneWidths().stream().mapToInt(Integer::intValue).toArray();
-        SceneBalancedMoE.Builder moe = SceneBalancedMoE.builder().setInputSizes(widths)
-                .setHiddenSize(config.hidden()).setLayers(config.expertLayers()).optHeads(config.heads())
-                .optMaxFrames(config.frames()).optDropout((float) config.dropout())
-                .optAveraged(variant == Variant.WITHOUT_SBM);
+        SceneBalancedMoE.Builder moe = SceneBalancedMoE.builder(config).optAveraged(variant == Variant.WITHOUT_SBM);
         if (variant == Variant.EXPLICIT_ONLY) {
             moe.optFixedRouting(1, 0, 0, 0); // the face expert alone
         }

@@ -61,6 +61,16 @@ public final class SceneBalancedMoE extends AbstractBlock {
     }
 
     /**
+     * A builder with the sizes of an ICM config: the scene widths, hidden size, expert layers, heads, frames and
+     * dropout (the small ICM's and the full model's scene block share it).
+     */
+    public static Builder builder(IcmConfig config) {
+        return builder().setInputSizes(config.sceneWidths().stream().mapToInt(Integer::intValue).toArray())
+                .setHiddenSize(config.hidden()).setLayers(config.expertLayers()).optHeads(config.heads())
+                .optMaxFrames(config.frames()).optDropout((float) config.dropout());
+    }
+
+    /**
      * Returns a builder.
      *
      * @return a new builder

@@ -49,10 +49,7 @@ public final class SceneFusion extends AbstractBlock {
         super(VERSION);
         this.config = config;
         this.decoderHidden = decoderHidden;
-        int[] widths = config.sceneWidths().stream().mapToInt(Integer::intValue).toArray();
-        sbm = addChildBlock("sbm", SceneBalancedMoE.builder().setInputSizes(widths)
-                .setHiddenSize(config.hidden()).setLayers(config.expertLayers()).optHeads(config.heads())
-                .optMaxFrames(config.frames()).optDropout((float) config.dropout()).build());
+        sbm = addChildBlock("sbm", SceneBalancedMoE.builder(config).build());
         iec = addChildBlock("iec", ImplicitEnhancedCausal.builder().setUnits(config.hidden())
                 .optZeroOutput(true).build());
         fusionNorm = addChildBlock("fusion_norm", LayerNorm.builder().axis(2).build());
