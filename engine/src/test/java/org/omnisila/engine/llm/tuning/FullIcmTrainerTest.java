@@ -295,7 +295,23 @@ class FullIcmTrainerTest {
     }
 
     @Test
-    void fromRefusesAStageTwoAdapterAndSettingsRefuseAMismatchedStage() {
+    void aNonFiniteLossStopsWithAClearMessage() {
+        try (NDManager m = NDManager.newBaseManager("PyTorch"); LoadedVideoLlava b = base(m);
+             LlmTokenizer tok = LlmTokenizer.open(TinyExport.model());
+             FullIcmTrainer t = new FullIcmTrainer(b, tok, TinyExport.TEMPLATE, stage1(1), null, null, null)) {
+            List<TuningExample> train = t.prepare(entries(InstructionDataset.Stage.SCENE_TUNING, "train"), NEVER);
+            t.trainable().values().iterator().next().getArray().muli(Float.NaN); // a lora_A: NaN x B = 0 is NaN
+            org.omnisila.engine.train.TrainingDivergedException e = assertThrows(
+                    org.omnisila.engine.train.TrainingDivergedException.class,
+                    () -> t.train(train, List.of(), TuningListener.SILENT, NEVER));
+            assertTrue(e.getMessage().contains("at step 1") && e.getMessage().contains("nothing was saved"),
+                    e.getMessage());
+            assertThrows(IllegalStateException.class, () -> t.save(tmp.resolve("diverged")));
+        }
+    }
+
+    @Test
+    void settingsRefuseAMismatchedStageAndBatch() {
         assertThrows(IllegalArgumentException.class, () -> stage1(1).withFusion(FusionMode.ADD));
         assertThrows(IllegalArgumentException.class, () -> stage1(1).withBatch(2, 3));
         assertEquals(2, stage1(1).withBatch(3, 2).microBatchSize());
