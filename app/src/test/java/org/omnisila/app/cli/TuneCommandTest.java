@@ -36,6 +36,9 @@ class TuneCommandTest {
                     .append(",\"window\":[0.0,1.0]}");
         }
         Files.writeString(scene.resolve("train.json"), json.append("\n]\n").toString());
+        Path omni = Files.createDirectories(export.resolve("omnisila-tuning"));
+        Files.writeString(omni.resolve("train.json"), json.toString().replace("-face", "-identify")
+                .replace("Face?", "Sentiment?").replace("A smile ", "Joy "));
         return export;
     }
 
@@ -53,6 +56,27 @@ class TuneCommandTest {
         assertTrue(cli.out.toString().contains("tuned 2 steps"), cli.out.toString());
         assertEquals("scene", IcmAdapter.readConfig(out).stage());
         assertTrue(Files.isRegularFile(out.resolve("adapter_model.safetensors")));
+    }
+
+    /** The one test with the four bundled scene extractors (their model files): stage 2 from stage 1. */
+    @Test
+    void tunesStageTwoFromStageOneWithTheBundledExtractors() throws Exception {
+        Path data = export();
+        Path one = dir.resolve("one");
+        Path two = dir.resolve("two");
+        assertEquals(0, cli.run("tune", "--stage", "scene", "--model", MODEL.toString(), "--data", data.toString(),
+                "--out", one.toString(), "--epochs", "1", "--batch", "3", "--lr", "1e-2", "--lora-r", "4",
+                "--lora-alpha", "16", "--max-length", "256", "--device", "cpu"), cli.err::toString);
+        long started = System.nanoTime();
+        assertEquals(0, cli.run("tune", "--stage", "omnisila", "--from", one.toString(), "--model", MODEL.toString(),
+                "--data", data.toString(), "--out", two.toString(), "--epochs", "2", "--batch", "3", "--accumulate",
+                "3", "--lr", "1e-2", "--max-length", "256", "--device", "cpu"), cli.err::toString);
+        System.out.printf("stage 2 with the bundled extractors: %.1f s%n", (System.nanoTime() - started) / 1e9);
+        assertTrue(cli.err.toString().contains("and scene features"), cli.err.toString());
+        assertTrue(cli.out.toString().contains("tuned 2 steps"), cli.out.toString());
+        assertEquals("omnisila", IcmAdapter.readConfig(two).stage());
+        assertEquals(org.omnisila.engine.llm.video.FusionMode.ADD, IcmAdapter.readConfig(two).fusion());
+        assertTrue(Files.isRegularFile(two.resolve(IcmAdapter.WEIGHTS)));
     }
 
     @Test

@@ -379,7 +379,10 @@ public final class FullIcmTrainer implements AutoCloseable {
         }
     }
 
-    /** K-means over a seeded sample of the training examples' y_moe rows (one per frame): the IEC dictionary. */
+    /**
+     * K-means over a seeded sample of the training examples' y_moe rows (one per frame): the IEC dictionary, with
+     * K = min(dictionarySize, distinct rows) (identical frames, e.g. a still video, give identical rows).
+     */
     private void buildDictionary(List<TuningExample> train) {
         SceneFusion fusion = model.fusion();
         IcmConfig c = fusion.config();
@@ -397,7 +400,8 @@ public final class FullIcmTrainer implements AutoCloseable {
         }
         Collections.shuffle(rows, new Random(settings.seed()));
         List<float[]> sample = rows.subList(0, Math.min(rows.size(), settings.dictionaryRows()));
-        int k = Math.min(c.dictionarySize(), sample.size());
+        long distinct = sample.stream().map(java.nio.FloatBuffer::wrap).distinct().count(); // K-means needs K of them
+        int k = (int) Math.max(1, Math.min(c.dictionarySize(), distinct));
         fusion.iec().setDictionary(CausalDictionary.build(sample.toArray(new float[0][]),
                 KMeans.builder().optClusters(k).optSeed(settings.seed()).build()));
     }
