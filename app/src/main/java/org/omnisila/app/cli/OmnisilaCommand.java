@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
         description = "Omni-SILA Workbench: identify, locate and attribute visual sentiment in video.",
         subcommands = {WorkbenchCommand.class, AnalyzeCommand.class, ScenesCommand.class, EvalCommand.class, SynthCommand.class,
             ReportCommand.class, AskCommand.class, DistilCommand.class, SlideshowCommand.class, TrainCommand.class,
+            TuneCommand.class,
             ExportCheckpointCommand.class,
             AblateCommand.class, BenchCommand.class, DoctorCommand.class, CacheCommand.class,
             org.omnisila.app.cli.annotate.AnnotateCommand.class})

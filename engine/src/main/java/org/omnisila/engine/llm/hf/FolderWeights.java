@@ -183,6 +183,9 @@ public final class FolderWeights {
                             staging);
                     Parameter parameter = p.getValue();
                     parameter.freeze(true); // inference: no gradient
+                    if (parameter.isInitialized()) {
+                        parameter.close(); // DJL's initialize keeps an existing array: the file's would be dropped
+                    }
                     parameter.setInitializer((m, shape, t) -> array);
                     parameter.initialize(manager, type);
                 }

@@ -33,6 +33,8 @@ import org.omnisila.engine.llm.text.VicunaTemplate;
 class IcmAdapterTest {
     private static final long[] IDS = {1, 5, 416, 416, 416, 416, 416, 416, 416, 416, 7, 8, 9, 10};
     private static final int[] POSITIONS = {2, 3, 4, 5, 6, 7, 8, 9};
+    /** The prompt unsupervised (ADD adds the scene tokens there only; labels = ids would leave ADD nothing). */
+    private static final long[] LABELS = {-100, -100, -100, -100, -100, -100, -100, -100, -100, -100, -100, 8, 9, 10};
 
     private static LoadedVideoLlava base(NDManager m) {
         return VideoLlavaLoader.load(VideoLlavaReferenceTest.folder(), null, m, LlamaLoader.Settings.cpuDefaults());
@@ -50,7 +52,7 @@ class IcmAdapterTest {
     private static float[] logits(VideoLlava model, NDManager m, NDList scenes) {
         m.getEngine().setRandomSeed(3);
         NDArray pixels = m.randomUniform(-1, 1, new Shape(8, 3, 28, 28));
-        return model.forward(new ParameterStore(m, false), List.of(IDS), List.of(IDS.clone()), List.of(POSITIONS),
+        return model.forward(new ParameterStore(m, false), List.of(IDS), List.of(LABELS), List.of(POSITIONS),
                 List.of(pixels), scenes, false).logits().toFloatArray();
     }
 

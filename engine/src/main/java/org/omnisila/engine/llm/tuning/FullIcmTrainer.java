@@ -1,0 +1,419 @@
+package org.omnisila.engine.llm.tuning;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import org.omnisila.engine.icm.CausalDictionary;
+import org.omnisila.engine.icm.IcmConfig;
+import org.omnisila.engine.icm.IcmModel;
+import org.omnisila.engine.icm.KMeans;
+import org.omnisila.engine.icm.RouterLoss;
+import org.omnisila.engine.icm.Scalars;
+import org.omnisila.engine.llm.ClipFramePreprocessor;
+import org.omnisila.engine.llm.hf.HfParameterNames;
+import org.omnisila.engine.llm.hf.LoadedVideoLlava;
+import org.omnisila.engine.llm.lora.LoadedAdapter;
+import org.omnisila.engine.llm.lora.Lora;
+import org.omnisila.engine.llm.lora.LoraConfig;
+import org.omnisila.engine.llm.lora.PeftAdapterLoader;
+import org.omnisila.engine.llm.text.LlmTokenizer;
+import org.omnisila.engine.llm.text.VicunaTemplate;
+import org.omnisila.engine.llm.video.FusionMode;
+import org.omnisila.engine.llm.video.IcmAdapter;
+import org.omnisila.engine.llm.video.IcmAdapterConfig;
+import org.omnisila.engine.llm.video.SceneFusion;
+import org.omnisila.engine.llm.video.VideoLlava;
+import org.omnisila.engine.train.AdamW;
+import org.omnisila.engine.train.LearningRateSchedule;
+import org.omnisila.engine.train.TrainingDivergedException;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.function.BooleanSupplier;
+
+/**
+ * LoRA tuning of the full model, the paper's two stages (section 3.4), as Video-LLaVA's train.py does it with PEFT
+ * and the Hugging Face Trainer:
+ *
+ * <ul>
+ * <li>Stage 1, scene-tuning ({@link TuningSettings#fusion} NONE): plain Video-LLaVA with fresh LoRA pairs on the
+ *     decoder; only the pairs train (tower, projector, decoder frozen). Loss L_lm.</li>
+ * <li>Stage 2, Omni-SILA tuning (ADD, the paper's, or APPEND): the pairs of a stage-1 adapter are loaded and trained
+ *     further (not merged: the stage-2 adapter then holds one set of pairs that carries both stages and loads onto
+ *     the plain base; merging would need the merged base saved or the stage-1 adapter kept beside it), or fresh pairs;
+ *     plus a new {@link SceneFusion} whose parameters all train. The IEC dictionary (K-means over the training
+ *     examples' y_moe rows, as {@code IcmTrainer} builds it) is built before the first epoch and rebuilt after every
+ *     epoch, so the saved dictionary belongs to the saved weights. Loss L = L_lm + L_rb (RouterLoss on P).</li>
+ * </ul>
+ *
+ * <p>Each optimizer step takes {@link TuningSettings#batchSize} examples, cut into {@link TuningSettings#accumulate}
+ * micro-batches; each micro-batch's summed token cross-entropy is divided by the supervised tokens of the whole batch
+ * (the Trainer divides by the micro-batch's own count and by the accumulation steps, which equals one large batch
+ * only when the counts agree; here accumulation equals one large batch exactly for L_lm). L_rb is taken per
+ * micro-batch and weighted by its share of the batch's examples (exact for its entropy term; the load-balancing term
+ * of a micro-batch is not that of the batch, as with Mixtral's auxiliary loss per forward). Gradients are summed
+ * over micro-batches, clipped to a global L2 norm ({@code torch.nn.utils.clip_grad_norm_}: coefficient
+ * max / (norm + 1e-6) when below 1), and {@link AdamW} (element-wise clip off) steps with the learning rate of
+ * {@link LearningRateSchedule} (linear warm-up, cosine to 0, the Trainer's {@code cosine} schedule).
+ *
+ * <p>Scene features (stage 2) are computed once per example by {@link #prepare} and kept in memory with the frames
+ * (8 x d_j floats per scene and 8 RGB frames per example).
+ */
+public final class FullIcmTrainer implements AutoCloseable {
+    private final LoadedVideoLlava base;
+    private final LlmTokenizer tokenizer;
+    private final VicunaTemplate template;
+    private final TuningSettings settings;
+    private final SceneSource sceneSource;
+    private final VideoLlava model;
+    private final LoraConfig loraConfig;
+    private final LoadedAdapter fromAdapter;
+    private final NDManager fusionManager;
+    private final NDManager manager;
+    private final Map<String, Parameter> trainable = new LinkedHashMap<>();
+    private final ClipFramePreprocessor preprocessor;
+    private final int tokensPerImage;
+    private final AdamW adam;
+    private boolean complete;
+
+    /**
+     * Builds the model to train: LoRA pairs (fresh, seeded, or a stage-1 adapter's), and in stage 2 a scene block.
+     *
+     * @param base        the loaded Video-LLaVA (it stays the caller's; its decoder gets the pairs)
+     * @param tokenizer   the model's tokenizer
+     * @param template    the conversation template (its system prompt is written into the adapter)
+     * @param settings    the run's settings
+     * @param scenes      where stage 2's scene features come from; null in stage 1
+     * @param icm         the scene block's config (its scene widths must be the source's); null in stage 1
+     * @param stageOne    a stage-1 adapter folder to start from, or null for fresh pairs
+     */
+    public FullIcmTrainer(LoadedVideoLlava base, LlmTokenizer tokenizer, VicunaTemplate template,
+                          TuningSettings settings, SceneSource scenes, IcmConfig icm, Path stageOne) {
+        this.base = base;
+        this.tokenizer = tokenizer;
+        this.template = template;
+        this.settings = settings;
+        this.sceneSource = scenes;
+        if (settings.scenes() && (scenes == null || icm == null)) {
+            throw new IllegalArgumentException("stage " + settings.stage().folder() + " needs scene features and a "
+                    + "scene block config");
+        }
+        if (settings.scenes() && !icm.sceneWidths().equals(scenes.widths())) {
+            throw new IllegalArgumentException("the scene block's widths " + icm.sceneWidths() + " are not the scene "
+                    + "features' " + scenes.widths());
+        }
+        this.manager = base.decoder().manager();
+        DataType type = HfParameterNames.of(base.decoder().model()).values().iterator().next().getArray()
+                .getDataType();
+        manager.getEngine().setRandomSeed((int) settings.seed());
+        if (stageOne != null) {
+            IcmAdapterConfig c = IcmAdapter.readConfig(stageOne);
+            if (!"scene".equals(c.stage()) || c.fusion() != FusionMode.NONE) {
+                throw new IllegalArgumentException(stageOne + " is a stage \"" + c.stage() + "\" adapter; --from "
+                        + "takes a stage-1 (scene) adapter");
+            }
+            fromAdapter = PeftAdapterLoader.load(stageOne, base.decoder().model(), manager, type);
+            loraConfig = fromAdapter.config();
+        } else {
+            fromAdapter = null;
+            Lora.attach(base.decoder().model(), settings.lora(), manager, type);
+            loraConfig = settings.lora();
+        }
+        trainable.putAll(Lora.freezeBase(base.decoder().model()));
+        HfParameterNames.of(base.tower().block()).values().forEach(p -> p.freeze(true));
+        HfParameterNames.of(base.projector().block()).values().forEach(p -> p.freeze(true));
+        SceneFusion fusion = null;
+        if (settings.scenes()) {
+            fusionManager = manager.newSubManager();
+            fusion = new SceneFusion(icm, base.decoder().config().hiddenSize());
+            fusion.initialize(fusionManager, type, IcmModel.inputShapes(icm, 1));
+            HfParameterNames.of(fusion).forEach((name, p) -> {
+                p.freeze(false);
+                trainable.put("icm." + name, p);
+            });
+        } else {
+            fusionManager = null;
+        }
+        this.model = VideoLlava.of(base, fusion, settings.fusion());
+        this.preprocessor = new ClipFramePreprocessor(base.tower().block().config().imageSize());
+        this.tokensPerImage = base.tower().block().config().numPositions();
+        this.adam = new AdamW(settings.weightDecay(), Float.POSITIVE_INFINITY);
+    }
+
+    /** @return the model being trained */
+    public VideoLlava model() {
+        return model;
+    }
+
+    /** @return the trained parameters by name (the pairs' Hugging Face names; the scene block's with "icm.") */
+    public Map<String, Parameter> trainable() {
+        return Collections.unmodifiableMap(trainable);
+    }
+
+    /** @return the LoRA settings of the pairs (the stage-1 adapter's when starting from one) */
+    public LoraConfig loraConfig() {
+        return loraConfig;
+    }
+
+    /** @return embeddings per frame the tower gives (257 for Video-LLaVA) */
+    public int tokensPerImage() {
+        return tokensPerImage;
+    }
+
+    /**
+     * Tokenizes the entries, decodes their eight frames and, in stage 2, computes their scene features, once; the
+     * results stay in memory for the run.
+     */
+    public List<TuningExample> prepare(List<InstructionDataset.Entry> entries, BooleanSupplier cancelled) {
+        List<TuningExample> out = new ArrayList<>(entries.size());
+        for (InstructionDataset.Entry e : entries) {
+            if (cancelled.getAsBoolean()) {
+                return null;
+            }
+            TuningExample x = TuningExample.of(e, tokenizer, template, null, settings.maxLength(), tokensPerImage);
+            if (settings.scenes()) {
+                x = new TuningExample(x.id(), x.tokens(), x.frames(), sceneSource.features(x.frames()));
+            }
+            out.add(x);
+        }
+        return out;
+    }
+
+    /**
+     * What a run did.
+     *
+     * @param steps        optimizer steps done
+     * @param epochsDone   complete epochs
+     * @param cancelled    whether it was stopped (nothing may be saved then)
+     * @param stepLosses   each step's loss
+     * @param epochLosses  each epoch's mean step loss
+     * @param testLosses   each epoch's test loss (L_lm per supervised token), when a test split was given
+     * @param seconds      wall time
+     */
+    public record Result(int steps, int epochsDone, boolean cancelled, List<Double> stepLosses,
+                         List<Double> epochLosses, List<Double> testLosses, double seconds) {
+    }
+
+    /**
+     * Trains. Cancellation is polled before every micro-batch; a cancelled run leaves gradients cleared and
+     * {@link #save} refuses.
+     *
+     * @param train     the training examples ({@link #prepare})
+     * @param test      examples to score at every epoch end, or an empty list
+     * @throws TrainingDivergedException when a step's loss or gradient norm is not finite
+     */
+    public Result train(List<TuningExample> train, List<TuningExample> test, TuningListener listener,
+                        BooleanSupplier cancelled) {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("no training examples");
+        }
+        complete = false;
+        manager.getEngine().setRandomSeed((int) settings.seed());
+        int total = settings.totalSteps(train.size());
+        LearningRateSchedule schedule = new LearningRateSchedule(settings.learningRate(), total,
+                settings.warmupRatio(), 0f);
+        List<String> names = List.copyOf(trainable.keySet());
+        List<NDArray> weights = trainable.values().stream().map(Parameter::getArray).toList();
+        long pad = tokenizer.special().pad() >= 0 ? tokenizer.special().pad() : 0;
+        if (settings.scenes()) {
+            buildDictionary(train);
+        }
+        List<Double> stepLosses = new ArrayList<>();
+        List<Double> epochLosses = new ArrayList<>();
+        List<Double> testLosses = new ArrayList<>();
+        long start = System.nanoTime();
+        int step = 0;
+        long examplesDone = 0;
+        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
+            double epochSum = 0;
+            int epochSteps = 0;
+            for (int[] idx : TuningBatch.order(train.size(), settings.batchSize(), settings.seed(), epoch)) {
+                List<TuningExample> chosen = new ArrayList<>();
+                for (int i : idx) {
+                    chosen.add(train.get(i));
+                }
+                TuningBatch batch = TuningBatch.of(chosen, pad);
+                long supervised = chosen.stream().mapToLong(e -> e.tokens().supervised()).sum();
+                float lr = schedule.getNewValue(step);
+                double loss = 0;
+                try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+                    for (TuningBatch micro : batch.microBatches(settings.microBatchSize())) {
+                        if (cancelled.getAsBoolean()) {
+                            zeroGradients(weights);
+                            return new Result(step, epoch, true, stepLosses, epochLosses, testLosses,
+                                    (System.nanoTime() - start) / 1e9);
+                        }
+                        try (NDManager scope = manager.newSubManager()) {
+                            NDArray l = microLoss(scope, micro, supervised, batch.size(), true);
+                            collector.backward(l);
+                            loss += l.getFloat();
+                        }
+                    }
+                }
+                if (!Double.isFinite(loss)) {
+                    zeroGradients(weights);
+                    throw new TrainingDivergedException("the loss became " + loss + " at step " + (step + 1)
+                            + " (epoch " + (epoch + 1) + ", learning rate " + lr + "); nothing was saved. Lower "
+                            + "--lr or check the data");
+                }
+                List<NDArray> grads = weights.stream().map(NDArray::getGradient).toList();
+                clip(grads, step);
+                adam.update(names, weights, grads, lr);
+                zeroGradients(weights);
+                step++;
+                examplesDone += chosen.size();
+                stepLosses.add(loss);
+                epochSum += loss;
+                epochSteps++;
+                double seconds = (System.nanoTime() - start) / 1e9;
+                listener.step(step, total, epoch + 1, loss, lr, seconds > 0 ? examplesDone / seconds : 0,
+                        seconds / step * (total - step));
+            }
+            epochLosses.add(epochSum / Math.max(1, epochSteps));
+            if (settings.scenes()) {
+                buildDictionary(train); // the saved dictionary is that of the saved weights
+            }
+            double testLoss = test.isEmpty() ? Double.NaN : evaluate(test);
+            if (!test.isEmpty()) {
+                testLosses.add(testLoss);
+            }
+            listener.epochDone(epoch + 1, epochLosses.get(epoch), testLoss);
+        }
+        complete = true;
+        return new Result(step, settings.epochs(), false, stepLosses, epochLosses, testLosses,
+                (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * L_lm over the given examples' supervised tokens (the model in inference mode), plus nothing else: the number
+     * to compare before and after training.
+     */
+    public double evaluate(List<TuningExample> examples) {
+        long pad = tokenizer.special().pad() >= 0 ? tokenizer.special().pad() : 0;
+        double sum = 0;
+        long supervised = 0;
+        for (TuningExample e : examples) {
+            try (NDManager scope = manager.newSubManager()) {
+                VideoLlava.Forward f = forward(scope, TuningBatch.of(List.of(e), pad), false);
+                sum += MaskedLmLoss.sum(f.logits(), f.batch().labels()).getFloat();
+                supervised += MaskedLmLoss.supervised(f.batch().labels());
+            }
+        }
+        return supervised == 0 ? Double.NaN : sum / supervised;
+    }
+
+    /**
+     * Writes the adapter ({@link IcmAdapter#save}: each file under a temporary name, then moved into place).
+     *
+     * @throws IllegalStateException when the last run did not finish
+     */
+    public void save(Path folder) throws IOException {
+        if (!complete) {
+            throw new IllegalStateException("the run did not finish; nothing written to " + folder);
+        }
+        IcmAdapter.save(folder, model, loraConfig, IcmAdapterConfig.of(settings.scenes() ? "omnisila" : "scene",
+                settings.fusion(), template.system(), settings.scenes() ? model.fusion().config() : null,
+                base.folder().getFileName().toString()));
+    }
+
+    private NDArray microLoss(NDManager scope, TuningBatch micro, long supervised, int batchSize, boolean training) {
+        VideoLlava.Forward f = forward(scope, micro, training);
+        NDArray loss = Scalars.div(MaskedLmLoss.sum(f.logits(), f.batch().labels()), Math.max(1, supervised));
+        if (f.routing() != null) {
+            NDArray rb = RouterLoss.compute(f.routing().toType(DataType.FLOAT32, false), settings.routerAlpha(),
+                    settings.routerBeta());
+            loss = loss.add(Scalars.mul(rb, micro.size() / (double) batchSize));
+        }
+        return loss;
+    }
+
+    private VideoLlava.Forward forward(NDManager scope, TuningBatch micro, boolean training) {
+        ParameterStore ps = new ParameterStore(scope, false);
+        List<long[]> ids = new ArrayList<>();
+        List<long[]> labels = new ArrayList<>();
+        List<int[]> positions = new ArrayList<>();
+        List<NDArray> pixels = new ArrayList<>();
+        for (TuningExample e : micro.examples()) {
+            ids.add(e.tokens().ids());
+            labels.add(e.tokens().labels());
+            positions.add(e.tokens().imagePositions());
+            pixels.add(preprocessor.images(scope, e.frames().images()));
+        }
+        NDList scenes = settings.scenes() ? micro.scenes(scope) : null;
+        return model.forward(ps, ids, labels, positions, pixels, scenes, training);
+    }
+
+    /** torch.nn.utils.clip_grad_norm_: the global L2 norm over all gradients, scaled down to the maximum. */
+    private void clip(List<NDArray> grads, int step) {
+        double squares = 0;
+        for (NDArray g : grads) {
+            squares += g.toType(DataType.FLOAT32, false).square().sum().getFloat();
+        }
+        double norm = Math.sqrt(squares);
+        if (!Double.isFinite(norm)) {
+            throw new TrainingDivergedException("the gradient norm became " + norm + " at step " + (step + 1)
+                    + "; nothing was saved. Lower --lr or check the data");
+        }
+        double coefficient = settings.maxGradNorm() / (norm + 1e-6);
+        if (coefficient < 1) {
+            grads.forEach(g -> g.muli((float) coefficient));
+        }
+    }
+
+    private static void zeroGradients(List<NDArray> weights) {
+        for (NDArray w : weights) {
+            if (w.hasGradient()) {
+                NDArray g = w.getGradient();
+                g.subi(g);
+            }
+        }
+    }
+
+    /**
+     * K-means over a seeded sample of the training examples' y_moe rows (one per frame): the IEC dictionary, with
+     * K = min(dictionarySize, distinct rows) (identical frames, e.g. a still video, give identical rows).
+     */
+    private void buildDictionary(List<TuningExample> train) {
+        SceneFusion fusion = model.fusion();
+        IcmConfig c = fusion.config();
+        List<float[]> rows = new ArrayList<>();
+        for (TuningExample e : train) {
+            try (NDManager scope = manager.newSubManager()) {
+                float[] flat = fusion.sceneEmbeddings(new ParameterStore(scope, false), e.scenes().toNd(scope))
+                        .toType(DataType.FLOAT32, false).toFloatArray();
+                for (int r = 0; r < flat.length / c.hidden(); r++) {
+                    float[] row = new float[c.hidden()];
+                    System.arraycopy(flat, r * c.hidden(), row, 0, c.hidden());
+                    rows.add(row);
+                }
+            }
+        }
+        Collections.shuffle(rows, new Random(settings.seed()));
+        List<float[]> sample = rows.subList(0, Math.min(rows.size(), settings.dictionaryRows()));
+        long distinct = sample.stream().map(java.nio.FloatBuffer::wrap).distinct().count(); // K-means needs K of them
+        int k = (int) Math.max(1, Math.min(c.dictionarySize(), distinct));
+        fusion.iec().setDictionary(CausalDictionary.build(sample.toArray(new float[0][]),
+                KMeans.builder().optClusters(k).optSeed(settings.seed()).build()));
+    }
+
+    /** Frees the scene block and the loaded stage-1 pairs (fresh pairs live on the base's manager). */
+    @Override
+    public void close() {
+        if (fromAdapter != null) {
+            fromAdapter.close();
+        }
+        if (fusionManager != null) {
+            fusionManager.close();
+        }
+    }
+}
