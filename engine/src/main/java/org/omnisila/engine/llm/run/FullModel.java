@@ -77,6 +77,25 @@ public final class FullModel implements AutoCloseable {
         this.precision = precision;
     }
 
+    /**
+     * @param dir a folder given as {@code --model}
+     * @return whether it is a Hugging Face LLaMA/LLaVA folder: a config.json whose {@code model_type} names llama
+     *         or llava (Video-LLaVA-7B: "llava"; llava-hf: "video_llava"), rather than a small ICM checkpoint
+     */
+    public static boolean isHfFolder(Path dir) {
+        Path config = dir.resolve("config.json");
+        if (!Files.isRegularFile(config)) {
+            return false;
+        }
+        try {
+            String type = new com.fasterxml.jackson.databind.ObjectMapper().readTree(config.toFile())
+                    .path("model_type").asText("").toLowerCase(java.util.Locale.ROOT);
+            return type.contains("llama") || type.contains("llava");
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+
     /** @return fp16 on CUDA (Video-LLaVA-7B's published format), fp32 on the CPU */
     public static Precision defaultPrecision(Device device) {
         return device.isGpu() ? Precision.FP16 : Precision.FP32;
