@@ -264,6 +264,17 @@ public final class FullModel implements AutoCloseable {
                           GenerationSettings settings, Consumer<String> listener, BooleanSupplier cancel) {
         StreamingStop stop = new StreamingStop(tokenizer, template.stopStrings(), listener, cancel);
         PromptTokens prompt = prompt(history, instruction);
+        int length = sequenceLength(prompt, video);
+        int context = model.decoder().config().maxPositionEmbeddings();
+        if (length >= context) {
+            throw new IllegalArgumentException("the conversation is too long for the model: " + length
+                    + " positions with the video's tokens, and it takes " + context + " (max_position_embeddings); "
+                    + "start a new conversation");
+        }
+        if (settings.maxNewTokens() > context - length) { // as many as fit
+            settings = new GenerationSettings(context - length, settings.temperature(), settings.topP(),
+                    settings.seed(), settings.stopTokenIds(), settings.padTokenId(), settings.useCache(), null);
+        }
         long start = System.nanoTime();
         Generation g;
         try (NDManager question = manager.newSubManager()) {
@@ -281,6 +292,19 @@ public final class FullModel implements AutoCloseable {
         double first = stop.firstNanos() < 0 ? (System.nanoTime() - start) / 1e6 : (stop.firstNanos() - start) / 1e6;
         return new FullAnswer(text, AnswerParser.parse(text, video.duration()), video.routing(), tokens.length,
                 g.stops().get(0), stop.cancelled(), first, stop.tokensPerSecond());
+    }
+
+    /**
+     * @return the decoder's sequence length of the prompt: each placeholder becomes a frame's CLS + patch tokens
+     *         ({@code numPositions}), and APPEND adds the scene tokens after the last frame
+     */
+    int sequenceLength(PromptTokens prompt, PreparedVideo video) {
+        int perFrame = model.tower().config().numPositions();
+        int length = prompt.ids().length + prompt.imagePositions().length * (perFrame - 1);
+        if (model.mode() == FusionMode.APPEND) {
+            length += Math.toIntExact(video.sceneTokens().getShape().get(1));
+        }
+        return length;
     }
 
     /** @return a copy of {@code a} on {@code manager} (arrays computed from it go to the same manager) */

@@ -148,6 +148,29 @@ class FullModelTest {
     }
 
     @Test
+    void answersAreClampedToTheContextAndTooLongConversationsNamed() {
+        try (PreparedVideo prepared = model.prepare(video, f -> { }, () -> false);
+             NDManager m = NDManager.newBaseManager("PyTorch")) {
+            PromptTokens prompt = model.prompt(List.of(), "Describe it.");
+            long real = model.model().sequences(new ai.djl.training.ParameterStore(m, false), List.of(prompt.ids()),
+                    null, List.of(prompt.imagePositions()), List.of(prepared.pixels()), prepared.sceneTokens(), false)
+                    .get(0).embeddings().getShape().get(0);
+            int length = model.sequenceLength(prompt, prepared);
+            assertEquals(real, length);
+            FullAnswer a = model.ask(prepared, List.of(), "Describe it.", model.settings(100_000).withStopTokens(),
+                    null, () -> false);
+            assertEquals(256 - length, a.tokens(), "as many as fit in max_position_embeddings 256");
+            List<VicunaTemplate.Turn> history = new ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                history.add(new VicunaTemplate.Turn("What happens in the video now?", "Nothing happens at all."));
+            }
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> model.ask(prepared,
+                    history, "And?", model.settings(4), null, () -> false));
+            assertTrue(e.getMessage().contains("too long for the model"), e.getMessage());
+        }
+    }
+
+    @Test
     void analysisIsAValidResultOfOneSegment() throws Exception {
         List<String> phases = new ArrayList<>();
         AnalysisListener listener = (p, f) -> phases.add(p);
