@@ -74,6 +74,31 @@ class FullModelCommandsTest {
         assertTrue(cli.err.toString().contains("(conversation forgotten)"), cli.err.toString());
     }
 
+    private String[] chatAnswers(String input) {
+        CliRun run = new CliRun();
+        CommandLine cl = OmnisilaCommand.commandLine();
+        cl.setOut(new java.io.PrintWriter(run.out, true));
+        cl.setErr(new java.io.PrintWriter(run.err, true));
+        ChatCommand chat = cl.getSubcommands().get("chat").getCommand();
+        chat.input = new BufferedReader(new StringReader(input));
+        assertEquals(0, cl.execute("chat", video.toString(), "--model", TinyAdapter.base().toString(), "--device",
+                "cpu", "--max-new-tokens", "8"), run.err::toString);
+        // "> " before each line read (also /reset's and the end's); the answers are the non-blank pieces
+        return java.util.Arrays.stream(run.out.toString().split("> ")).map(String::strip)
+                .filter(a -> !a.isEmpty()).toArray(String[]::new);
+    }
+
+    @Test
+    void theConversationIsKeptUntilReset() {
+        String[] again = chatAnswers("What is it?\nWhat is it?\n");
+        String[] reset = chatAnswers("What is it?\n/reset\nWhat is it?\n");
+        assertEquals(2, reset.length, String.join(" | ", reset));
+        assertEquals(again[0], reset[0]);
+        assertEquals(reset[0], reset[1], "after /reset the same question gets the same (greedy) answer");
+        assertTrue(!again[0].equals(again[1]), "with the first turn in the prompt the answer differs: " + again[0]
+                + " / " + again[1]);
+    }
+
     @Test
     void badFoldersAreOneLineErrors() {
         assertEquals(1, cli.run("analyze", video.toString(), "--model", TinyAdapter.base().toString(), "--adapter",
