@@ -54,6 +54,15 @@ final class TinyAdapter {
         }
     }
 
+    /**
+     * Adds {@code delta} in place, outside autograd (a test run earlier in the JVM may leave PyTorch's grad mode on,
+     * and an in-place change of a leaf that requires grad is refused then); the model is only saved afterwards.
+     */
+    private static void moved(ai.djl.ndarray.NDArray a, ai.djl.ndarray.NDArray delta) {
+        a.setRequiresGradient(false);
+        a.addi(delta);
+    }
+
     /** Writes an adapter with LoRA B != 0 and a scene block of {@code widths} into {@code dir}. */
     static void write(Path dir, FusionMode mode, List<Integer> widths) {
         IcmConfig config = IcmConfig.small().withData(widths, IcmConfig.small().labels());
@@ -63,7 +72,7 @@ final class TinyAdapter {
             Lora.attach(loaded.decoder().model(), lora, loaded.decoder().manager(), DataType.FLOAT32);
             m.getEngine().setRandomSeed(5);
             Lora.pairs(loaded.decoder().model()).values()
-                    .forEach(p -> p.b().getArray().addi(m.randomNormal(p.b().getArray().getShape()).mul(0.5f)));
+                    .forEach(p -> moved(p.b().getArray(), m.randomNormal(p.b().getArray().getShape()).mul(0.5f)));
             SceneFusion fusion = null;
             if (mode != FusionMode.NONE) {
                 fusion = new SceneFusion(config, 32);
@@ -76,7 +85,8 @@ final class TinyAdapter {
                         fusion.sceneEmbeddings(new ParameterStore(m, false), x),
                         KMeans.builder().optClusters(3).optSeed(1).build()));
                 SceneFusion f = fusion;
-                f.getParameters().forEach(p -> p.getValue().getArray().addi(0.01f));
+                f.getParameters().forEach(p -> moved(p.getValue().getArray(), m.ones(p.getValue().getArray().getShape())
+                        .mul(0.01f)));
             }
             IcmAdapter.save(dir, VideoLlava.of(loaded, fusion, mode), lora, IcmAdapterConfig.of(
                     mode == FusionMode.NONE ? "scene" : "omnisila", mode, VicunaTemplate.SYSTEM_LLAVA_V1,
