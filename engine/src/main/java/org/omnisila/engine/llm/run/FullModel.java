@@ -217,6 +217,10 @@ public final class FullModel implements AutoCloseable {
      * @throws VideoCancelledException when cancelled
      */
     public PreparedVideo prepare(Path video, DoubleConsumer progress, BooleanSupplier cancelled) {
+        return NoGrad.run(() -> prepareVideo(video, progress, cancelled));
+    }
+
+    private PreparedVideo prepareVideo(Path video, DoubleConsumer progress, BooleanSupplier cancelled) {
         double duration = VideoProbe.probe(video).duration();
         VideoFrames8 frames = VideoFrames8.sample(video, VideoFrames8.Decoding.SEEK,
                 f -> progress.accept(0.7 * f), cancelled);
@@ -262,6 +266,11 @@ public final class FullModel implements AutoCloseable {
      */
     public FullAnswer ask(PreparedVideo video, List<VicunaTemplate.Turn> history, String instruction,
                           GenerationSettings settings, Consumer<String> listener, BooleanSupplier cancel) {
+        return NoGrad.run(() -> answer(video, history, instruction, settings, listener, cancel));
+    }
+
+    private FullAnswer answer(PreparedVideo video, List<VicunaTemplate.Turn> history, String instruction,
+                              GenerationSettings settings, Consumer<String> listener, BooleanSupplier cancel) {
         StreamingStop stop = new StreamingStop(tokenizer, template.stopStrings(), listener, cancel);
         PromptTokens prompt = prompt(history, instruction);
         int length = sequenceLength(prompt, video);

@@ -71,6 +71,10 @@ public final class LabelScores {
      * @return sum over the answer's tokens of log p(token | everything before it), natural log
      */
     static double logLikelihood(FullModel model, PreparedVideo video, PromptTokens prompt, long[] answer) {
+        return NoGrad.run(() -> forward(model, video, prompt, answer));
+    }
+
+    private static double forward(FullModel model, PreparedVideo video, PromptTokens prompt, long[] answer) {
         long[] ids = new long[prompt.ids().length + answer.length];
         System.arraycopy(prompt.ids(), 0, ids, 0, prompt.ids().length);
         System.arraycopy(answer, 0, ids, prompt.ids().length, answer.length);

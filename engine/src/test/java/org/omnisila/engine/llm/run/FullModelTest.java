@@ -114,6 +114,29 @@ class FullModelTest {
     }
 
     @Test
+    void inferenceRecordsNoGraphOnAThreadWithGradModeOn() throws Exception {
+        Object[] got = new Object[3];
+        Thread t = new Thread(() -> {
+            ai.djl.pytorch.jni.JniUtils.setGradMode(true); // libtorch's default on a fresh thread
+            try (PreparedVideo prepared = model.prepare(video, f -> { }, () -> false)) {
+                got[0] = ai.djl.pytorch.jni.JniUtils.requiresGrad((ai.djl.pytorch.engine.PtNDArray)
+                        prepared.sceneTokens());
+                got[1] = model.ask(prepared, List.of(), Instruction.PAPER, model.settings(6), null, () -> false)
+                        .text();
+                got[2] = ai.djl.pytorch.jni.JniUtils.isGradMode();
+            }
+        });
+        t.start();
+        t.join();
+        assertEquals(false, got[0], "the scene tokens carry no autograd graph");
+        try (PreparedVideo prepared = model.prepare(video, f -> { }, () -> false)) {
+            assertEquals(model.ask(prepared, List.of(), Instruction.PAPER, model.settings(6), null, () -> false)
+                    .text(), got[1]);
+        }
+        assertEquals(true, got[2], "the thread's grad mode is restored");
+    }
+
+    @Test
     void labelScoresAreTheModelsLikelihoods() {
         try (PreparedVideo prepared = model.prepare(video, f -> { }, () -> false)) {
             // the greedy first token has the highest teacher-forced log-likelihood of all one-token answers
