@@ -194,6 +194,36 @@ class FullModelTest {
     }
 
     @Test
+    void appendAndStageOneAdaptersRun(@TempDir Path tmp) {
+        Path append = tmp.resolve("append");
+        TinyAdapter.write(append, FusionMode.APPEND, TinyAdapter.extractorWidths());
+        try (FullModel m = FullModel.open(TinyAdapter.base(), null, append, Device.cpu(), Precision.FP32, -1,
+                new ModelFiles(), f -> { });
+             PreparedVideo prepared = m.prepare(video, f -> { }, () -> false);
+             NDManager nd = NDManager.newBaseManager("PyTorch")) {
+            assertEquals("full-omnisila-append", m.info().config());
+            PromptTokens prompt = m.prompt(List.of(), "Describe it.");
+            long real = m.model().sequences(new ai.djl.training.ParameterStore(nd, false), List.of(prompt.ids()),
+                    null, List.of(prompt.imagePositions()), List.of(prepared.pixels()), prepared.sceneTokens(), false)
+                    .get(0).embeddings().getShape().get(0);
+            assertEquals(real, m.sequenceLength(prompt, prepared), "APPEND adds the 8 scene tokens");
+            FullAnswer a = m.ask(prepared, List.of(), "Describe it.", m.settings(100_000).withStopTokens(), null,
+                    () -> false);
+            assertEquals(256 - real, a.tokens());
+            assertNotNull(a.routing());
+        }
+        Path scene = tmp.resolve("scene");
+        TinyAdapter.write(scene, FusionMode.NONE, List.of(1, 1, 1, 1)); // widths unused without a scene block
+        try (FullModel m = FullModel.open(TinyAdapter.base(), null, scene, Device.cpu(), Precision.FP32, -1,
+                new ModelFiles(), f -> { });
+             PreparedVideo prepared = m.prepare(video, f -> { }, () -> false)) {
+            assertEquals("full-scene-none", m.info().config());
+            assertNull(prepared.routing());
+            assertTrue(m.ask(prepared, List.of(), "Describe it.", m.settings(3), null, () -> false).tokens() <= 3);
+        }
+    }
+
+    @Test
     void analysisIsAValidResultOfOneSegment() throws Exception {
         List<String> phases = new ArrayList<>();
         AnalysisListener listener = (p, f) -> phases.add(p);
