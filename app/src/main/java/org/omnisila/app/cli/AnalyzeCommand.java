@@ -13,6 +13,7 @@ import org.omnisila.engine.analysis.SceneCache;
 import org.omnisila.engine.analysis.VideoAnalyzer;
 import org.omnisila.engine.api.LocatedSentiment;
 import org.omnisila.engine.api.ResultJson;
+import org.omnisila.engine.llm.run.FullModel;
 import org.omnisila.engine.models.ModelFiles;
 import org.omnisila.engine.scene.SceneExtractor;
 import org.omnisila.engine.video.VideoCancelledException;
@@ -38,9 +39,17 @@ public final class AnalyzeCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--model", paramLabel = "DIR",
-            description = {"A checkpoint trained on the bundled extractors' features (omnisila train --out).",
+            description = {"A checkpoint trained on the bundled extractors' features (omnisila train --out),",
+                "or a Hugging Face Video-LLaVA folder (config.json of model_type llava/llama): the full model.",
                 "Default: the embedded model (explicit sentiment distilled from the expression model; models/README.md)."})
     Path model;
+
+    @Mixin
+    FullModelOption full;
+
+    @Option(names = "--max-new-tokens", paramLabel = "N", defaultValue = "256",
+            description = "Full model: the longest answer, in tokens (default: ${DEFAULT-VALUE}).")
+    int maxNewTokens;
 
     @Option(names = "--no-cache", description = "Extract the scenes again even when the scene cache has this video.")
     boolean noCache;
@@ -56,6 +65,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Device dev = device.choose();
         Path target = out != null ? out : video.resolveSibling(video.getFileName() + ".omnisila.json");
+        if (model != null && FullModel.isHfFolder(model)) {
+            return new FullAnalyzeRun(spec.commandLine(), video, model, full, maxNewTokens, target).run(dev);
+        }
+        if (full.adapter != null || full.tower != null || full.precision != null) {
+            throw new IllegalArgumentException("--adapter, --tower and --precision are for a Video-LLaVA folder as "
+                    + "--model" + (model == null ? "" : " (" + model + " has no config.json of model_type llava/llama)"));
+        }
         Path checkpoint = model != null ? model : EmbeddedModel.checkpoint(new ModelFiles());
         SceneCache cache = noCache ? null : SceneCache.standard(n -> err.println("warning: " + n));
         try (CtrlC stop = new CtrlC();

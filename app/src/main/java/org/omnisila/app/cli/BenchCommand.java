@@ -245,8 +245,24 @@ public final class BenchCommand implements Runnable {
             description = "Tokens per second of the LLaMA decoder (fp32, random weights): prefill of a 128-token "
                     + "prompt and decode of 32 tokens with and without the KV cache, tiny and 8-layer width-512 configs.")
     static final class Llm extends DeviceBench {
+        @Option(names = "--video-llava", paramLabel = "DIR", description = {"Instead: the multimodal path of this "
+                + "Video-LLaVA folder stage by stage (frames, pixels, tower + projector, prefill with the video's "
+                + "tokens, decode)."})
+        Path videoLlava;
+
+        @Option(names = "--video", paramLabel = "FILE", description = "With --video-llava: the video (default: a "
+                + "generated 3 s 320x240 one).")
+        Path video;
+
+        @Option(names = "--new-tokens", paramLabel = "N", defaultValue = "32",
+                description = "With --video-llava: tokens decoded after the first (default: ${DEFAULT-VALUE}).")
+        int newTokens;
+
         @Override
         BenchTable run(Device device, int runs) {
+            if (videoLlava != null) {
+                return org.omnisila.engine.bench.FullModelBenchmark.run(device, videoLlava, video, newTokens, runs);
+            }
             return LlmBenchmark.run(device, runs);
         }
     }

@@ -11,8 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "omnisila", mixinStandardHelpOptions = true, version = "omnisila 0.1.0",
         description = "Omni-SILA Workbench: identify, locate and attribute visual sentiment in video.",
         subcommands = {WorkbenchCommand.class, AnalyzeCommand.class, ScenesCommand.class, EvalCommand.class, SynthCommand.class,
-            ReportCommand.class, AskCommand.class, DistilCommand.class, SlideshowCommand.class, TrainCommand.class,
-            TuneCommand.class,
+            ReportCommand.class, AskCommand.class, ChatCommand.class, DistilCommand.class, SlideshowCommand.class,
+            TrainCommand.class, TuneCommand.class,
             ExportCheckpointCommand.class,
             AblateCommand.class, BenchCommand.class, DoctorCommand.class, CacheCommand.class,
             org.omnisila.app.cli.annotate.AnnotateCommand.class})

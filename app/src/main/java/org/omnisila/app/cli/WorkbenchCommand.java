@@ -5,6 +5,7 @@ import java.util.concurrent.Callable;
 import org.omnisila.app.workbench.WorkbenchApp;
 import org.omnisila.app.workbench.annotate.AnnotatorName;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -41,6 +42,20 @@ public final class WorkbenchCommand implements Callable<Integer> {
             + "$OMNISILA_ANNOTATOR, else the name the window remembers, else your user name).")
     String annotator;
 
+    @Option(names = "--llm", paramLabel = "DIR", description = "A Video-LLaVA folder: the instruction box answers with "
+            + "the full model (loaded at once, in the background).")
+    Path llm;
+
+    @Option(names = "--tower", paramLabel = "DIR", description = "With --llm: the video tower folder, when the "
+            + "Video-LLaVA folder does not hold it.")
+    Path tower;
+
+    @Option(names = "--adapter", paramLabel = "DIR", description = "With --llm: an ICM adapter folder.")
+    Path adapter;
+
+    @Mixin
+    DeviceOption device;
+
     @Option(names = "--screenshot", hidden = true, paramLabel = "PNG",
             description = "Write a picture of the window to PNG after --screenshot-delay seconds, then close.")
     Path screenshot;
@@ -54,6 +69,12 @@ public final class WorkbenchCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("omnisila: no display to open the workbench window on (DISPLAY is "
                     + "not set). Run it on a desktop, under xvfb-run, or use the command line: omnisila --help");
             return 1;
+        }
+        if ((tower != null || adapter != null) && llm == null) {
+            throw new IllegalArgumentException("--tower and --adapter go with --llm DIR");
+        }
+        if (llm != null) {
+            WorkbenchApp.loadFullModel(new WorkbenchApp.FullModelStart(llm, tower, adapter, device.choose()));
         }
         WorkbenchApp.launch(new WorkbenchApp.Start(video, result, at, ask, cues, project,
                 project == null ? null : annotator()), screenshot, screenshotDelay);

@@ -123,6 +123,7 @@ public final class MainWindow {
         rightSide.setPrefWidth(340);
         instruction.analysisProperty().bind(export.analysisProperty());
         instruction.segmentProperty().bind(timeline.selectedSegmentProperty());
+        instruction.videoProperty().bind(player.viewModel().videoProperty());
         annotation = new AnnotationMode(player.viewModel(), timelineView, analysis, this::open);
         projects = new ProjectDialogs(stage, annotation, AnnotatorName.standard());
         menu = WorkbenchMenus.of(this, stage);

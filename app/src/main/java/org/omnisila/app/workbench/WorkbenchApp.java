@@ -40,6 +40,17 @@ public final class WorkbenchApp extends Application {
      * @param project   an annotation project to open in annotation mode, or null
      * @param annotator who works in the project (null without one)
      */
+    /** A full model to load at once ({@code workbench --llm}): Video-LLaVA folder, tower folder, adapter folder. */
+    public record FullModelStart(Path base, Path tower, Path adapter, ai.djl.Device device) {
+    }
+
+    private static volatile FullModelStart fullModel;
+
+    /** Loads this full model into the instruction box when the window opens (call before {@link #launch}). */
+    public static void loadFullModel(FullModelStart start) {
+        fullModel = start;
+    }
+
     public record Start(Path video, Path result, Double at, String ask, boolean cues, Path project,
                         String annotator) {
 
@@ -89,6 +100,10 @@ public final class WorkbenchApp extends Application {
         if (initial.project() != null) {
             CompletableFuture<Void> opening = window.projects().open(initial.project(), initial.annotator());
             ready = ready.thenCombine(opening.exceptionally(e -> null), (a, b) -> null);
+        }
+        FullModelStart llm = fullModel;
+        if (llm != null) {
+            window.instruction().loadFullModel(llm.base(), llm.tower(), llm.adapter(), llm.device());
         }
         if (initial.ask() != null) {
             window.instruction().questionProperty().set(initial.ask());

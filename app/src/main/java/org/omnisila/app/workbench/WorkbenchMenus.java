@@ -168,10 +168,25 @@ final class WorkbenchMenus {
             }
         });
         checkpoint.setId("menu-model-checkpoint");
+        MenuItem full = item("Load full model...", null, () -> {
+            DirectoryChooser chooser = new DirectoryChooser();
+            chooser.setTitle("Choose a Video-LLaVA folder (config.json, safetensors, tokenizer)");
+            File base = chooser.showDialog(stage);
+            if (base == null) {
+                return;
+            }
+            DirectoryChooser adapters = new DirectoryChooser();
+            adapters.setTitle("Choose an ICM adapter folder (Cancel: plain Video-LLaVA)");
+            File adapter = adapters.showDialog(stage);
+            window.instruction().loadFullModel(base.toPath(), null, adapter == null ? null : adapter.toPath(),
+                    org.omnisila.engine.icm.DeviceChoice.choose("auto", org.omnisila.engine.icm.DeviceChoice.gpuCount()));
+        });
+        full.setId("menu-full-model");
+        full.disableProperty().bind(window.instruction().busyProperty());
         for (MenuItem m : new MenuItem[] {embedded, checkpoint}) {
             m.disableProperty().bind(analysis.runningProperty().or(analysis.choosingProperty()));
         }
-        return new Menu("Analysis", null, analyze, ask, new SeparatorMenuItem(), embedded, checkpoint,
+        return new Menu("Analysis", null, analyze, ask, new SeparatorMenuItem(), embedded, checkpoint, full,
                 new SeparatorMenuItem(), cues, cancelCues);
     }
 

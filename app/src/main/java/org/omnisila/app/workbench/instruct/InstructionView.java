@@ -3,6 +3,7 @@ package org.omnisila.app.workbench.instruct;
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
@@ -55,7 +56,25 @@ public final class InstructionView extends VBox {
         by.setWrapText(true);
         by.textProperty().bind(model.answeredByProperty());
 
-        getChildren().addAll(heading, line, presets, answer, by);
+        ProgressBar progress = new ProgressBar();
+        progress.setId("instruction-progress");
+        progress.setMaxWidth(Double.MAX_VALUE);
+        progress.progressProperty().bind(model.progressProperty());
+        HBox.setHgrow(progress, Priority.ALWAYS);
+        Button cancel = new Button("Cancel");
+        cancel.setId("instruction-cancel");
+        cancel.setOnAction(e -> model.cancel());
+        HBox working = new HBox(4, progress, cancel);
+        working.visibleProperty().bind(model.busyProperty());
+        working.managedProperty().bind(model.busyProperty());
+        ask.disableProperty().bind(model.busyProperty());
+        Label full = new Label();
+        full.setId("instruction-full-model");
+        full.setWrapText(true);
+        full.textProperty().bind(javafx.beans.binding.Bindings.when(model.fullModelProperty().isEmpty())
+                .then("").otherwise(javafx.beans.binding.Bindings.concat("Full model: ", model.fullModelProperty())));
+
+        getChildren().addAll(heading, full, line, presets, working, answer, by);
     }
 
     /** Puts the keyboard focus in the instruction field (Analysis > Ask, Ctrl+I). */

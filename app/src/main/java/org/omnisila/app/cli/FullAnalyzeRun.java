@@ -1,0 +1,69 @@
+package org.omnisila.app.cli;
+
+import ai.djl.Device;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.omnisila.engine.api.LocatedSentiment;
+import org.omnisila.engine.api.ResultJson;
+import org.omnisila.engine.api.SegmentResult;
+import org.omnisila.engine.llm.run.FullAnalyzer;
+import org.omnisila.engine.llm.run.FullAnswer;
+import org.omnisila.engine.llm.run.FullModel;
+import org.omnisila.engine.video.VideoCancelledException;
+import picocli.CommandLine;
+
+/** {@code omnisila analyze VIDEO --model HF_FOLDER [--adapter DIR]}: the full model's path of analyze. */
+final class FullAnalyzeRun {
+    private final CommandLine cl;
+    private final Path video;
+    private final Path base;
+    private final FullModelOption full;
+    private final int maxNewTokens;
+    private final Path target;
+
+    FullAnalyzeRun(CommandLine cl, Path video, Path base, FullModelOption full, int maxNewTokens, Path target) {
+        this.cl = cl;
+        this.video = video;
+        this.base = base;
+        this.full = full;
+        this.maxNewTokens = maxNewTokens;
+        this.target = target;
+    }
+
+    int run(Device device) throws IOException {
+        if (maxNewTokens < 1) {
+            throw new IllegalArgumentException("--max-new-tokens must be >= 1, not " + maxNewTokens);
+        }
+        PrintWriter err = cl.getErr();
+        try (CtrlC stop = new CtrlC(); FullModel model = full.open(base, device, err)) {
+            err.printf(Locale.ROOT, "analysing %s with %s (%s) on %s%n", video, model.info().name(),
+                    model.info().config(), model.info().device());
+            FullAnalyzer.Result r;
+            try {
+                r = new FullAnalyzer(model, maxNewTokens).analyze(video, new PhaseProgress(err), stop::requested);
+            } catch (VideoCancelledException e) {
+                err.printf(Locale.ROOT, "%nstopped; nothing written%n");
+                return 130;
+            }
+            ResultJson.write(r.analysis(), target);
+            FullAnswer a = r.answer();
+            a.parsed().warnings().forEach(w -> err.printf(Locale.ROOT, "warning: the answer: %s%n", w));
+            PrintWriter o = cl.getOut();
+            o.printf(Locale.ROOT, "answer: %s%n", a.text());
+            SegmentResult s = r.analysis().segments().get(0);
+            o.printf(Locale.ROOT, "label scores: top %s %.2f; %d tokens, first after %.0f ms, %.1f tokens/s%n",
+                    s.topLabel(), s.sentimentScores().get(s.topLabel()), a.tokens(), a.firstTokenMs(),
+                    a.tokensPerSecond());
+            o.printf(Locale.ROOT, "%d segments, %d located sentiments -> %s%n", r.analysis().segments().size(),
+                    r.analysis().located().size(), target);
+            for (LocatedSentiment l : r.analysis().located()) {
+                o.printf(Locale.ROOT, "  %7.2f-%7.2f s  %-10s %.2f  %s%n", l.start(), l.end(), l.label(), l.score(),
+                        l.attribution() == null ? "" : l.attribution());
+            }
+            o.flush();
+            return 0;
+        }
+    }
+}
