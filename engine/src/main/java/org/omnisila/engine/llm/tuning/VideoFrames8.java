@@ -1,6 +1,5 @@
 package org.omnisila.engine.llm.tuning;
 
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,8 +10,8 @@ import java.util.Objects;
 import java.util.function.BooleanSupplier;
 import java.util.function.DoubleConsumer;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
 import org.omnisila.engine.video.FrameReader;
+import org.omnisila.engine.video.ImageFiles;
 import org.omnisila.engine.video.RgbImage;
 import org.omnisila.engine.video.SampledFrame;
 import org.omnisila.engine.video.Segment;
@@ -176,7 +175,7 @@ public record VideoFrames8(List<RgbImage> images, double[] times) {
         List<RgbImage> images = new ArrayList<>(FRAMES);
         double[] times = new double[FRAMES];
         for (int k = 0; k < FRAMES; k++) {
-            images.add(readImage(files.get(pick[k])));
+            images.add(ImageFiles.read(files.get(pick[k])));
             times[k] = Double.NaN;
         }
         return new VideoFrames8(images, times);
@@ -232,32 +231,4 @@ public record VideoFrames8(List<RgbImage> images, double[] times) {
         return java.util.Arrays.toString(s.frameTimes()) + " s";
     }
 
-    private static RgbImage readImage(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new VideoFormatException(file, "frame image not found");
-        }
-        BufferedImage image;
-        try {
-            image = ImageIO.read(file.toFile());
-        } catch (IOException e) {
-            throw new VideoFormatException(file, "cannot read the frame image: " + e.getMessage(), e);
-        }
-        if (image == null) {
-            throw new VideoFormatException(file, "not an image ImageIO can read (PNG or JPEG expected)");
-        }
-        int w = image.getWidth();
-        int h = image.getHeight();
-        byte[] rgb = new byte[w * h * 3];
-        int[] row = new int[w];
-        for (int y = 0; y < h; y++) {
-            image.getRGB(0, y, w, 1, row, 0, w);
-            for (int x = 0; x < w; x++) {
-                int o = (y * w + x) * 3;
-                rgb[o] = (byte) (row[x] >> 16);
-                rgb[o + 1] = (byte) (row[x] >> 8);
-                rgb[o + 2] = (byte) row[x];
-            }
-        }
-        return new RgbImage(w, h, rgb);
-    }
 }
