@@ -102,12 +102,18 @@ public final class WorkbenchApp extends Application {
             ready = ready.thenCombine(opening.exceptionally(e -> null), (a, b) -> null);
         }
         FullModelStart llm = fullModel;
+        CompletableFuture<Boolean> loaded = CompletableFuture.completedFuture(false);
         if (llm != null) {
-            window.instruction().loadFullModel(llm.base(), llm.tower(), llm.adapter(), llm.device());
+            loaded = window.instruction().loadFullModel(llm.base(), llm.tower(), llm.adapter(), llm.device());
         }
         if (initial.ask() != null) {
-            window.instruction().questionProperty().set(initial.ask());
-            window.instruction().ask();
+            // with a full model, the instruction waits for it to load (else the analysis shown would answer)
+            String ask = initial.ask();
+            loaded.thenAccept(ok -> {
+                window.instruction().questionProperty().set(ask);
+                window.instruction().ask();
+            });
+            ready = ready.thenCombine(loaded, (a, b) -> null);
         }
         if (screenshot != null) {
             // the delay counts from when the cue overlays (if asked for) are drawn

@@ -3,6 +3,7 @@ package org.omnisila.app.workbench.instruct;
 import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -119,8 +120,10 @@ public final class InstructionViewModel {
      * @param base    the Video-LLaVA folder
      * @param tower   the tower folder, or null
      * @param adapter the ICM adapter folder, or null
+     * @return completes on the FX thread once loading has ended: true when the model is loaded
      */
-    public void loadFullModel(Path base, Path tower, Path adapter, Device device) {
+    public CompletableFuture<Boolean> loadFullModel(Path base, Path tower, Path adapter, Device device) {
+        CompletableFuture<Boolean> loadedFuture = new CompletableFuture<>();
         AtomicBoolean flag = start("Loading the full model from " + base + " ...");
         background.execute(() -> {
             try {
@@ -134,16 +137,20 @@ public final class InstructionViewModel {
                 if (flag.get()) {
                     loaded.close();
                     finish("Loading cancelled.", "");
+                    fx.execute(() -> loadedFuture.complete(false));
                     return;
                 }
                 session = loaded;
                 String d = loaded.description();
                 fx.execute(() -> fullModel.set(d));
                 finish("The full model is loaded: " + d + ". Ask about the video shown.", "");
+                fx.execute(() -> loadedFuture.complete(true));
             } catch (RuntimeException e) {
                 finish("The full model could not be loaded: " + e.getMessage(), "");
+                fx.execute(() -> loadedFuture.complete(false));
             }
         });
+        return loadedFuture;
     }
 
     /** Stops loading (after it ends) or answering (at the next token). */
