@@ -31,3 +31,15 @@ JSONL
 ./omnisila annotate create "$work/megamind.sila" --name "Megamind sample"
 ./omnisila annotate import "$work/megamind.sila" "$work/megamind.jsonl" --kind attributions --annotator Ann
 shoot annotation-mode 6 --project "$work/megamind.sila" --annotator Ann
+# the instruction box with the full model: the tiny Video-LLaVA test folder (random weights, vocabulary of 419
+# byte-level tokens) LoRA-tuned in both stages on the three items above, then asked the tuned identify question
+# (docs/full-model.md, "Running the full model"); it shows the machinery, not a 7B model's quality
+tiny=engine/src/test/resources/llm/tiny-video-llava
+./omnisila annotate export "$work/megamind.sila" --out "$work/export" --media clips --include-unreviewed \
+  --test-fraction 0
+OMP_NUM_THREADS=1 ./omnisila tune --stage scene --model "$tiny" --data "$work/export" --out "$work/stage1" \
+  --epochs 30 --batch 4 --lr 1e-2 --lora-targets all
+OMP_NUM_THREADS=1 ./omnisila tune --stage omnisila --model "$tiny" --data "$work/export" --out "$work/adapter" \
+  --from "$work/stage1" --epochs 80 --batch 3 --lr 1e-2
+shoot full-model-instruction 6 "$video" --at 5.5 --llm "$tiny" --adapter "$work/adapter" \
+  --ask "You will be presented with a video. After watching the video, please identify the explicit visual sentiment in the video."
