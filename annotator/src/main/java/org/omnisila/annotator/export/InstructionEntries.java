@@ -8,6 +8,7 @@ import java.util.List;
 import org.omnisila.annotator.project.Item;
 import org.omnisila.engine.api.Scene;
 import org.omnisila.engine.api.SentimentLabels;
+import org.omnisila.engine.instruct.TuningInstructions;
 
 /**
  * The entries of the two instruction data sets for one item, in Video-LLaVA's conversation layout
@@ -35,7 +36,7 @@ final class InstructionEntries {
             String text = selection.aspect(item, scene);
             if (text != null) {
                 String name = scene.name().toLowerCase(java.util.Locale.ROOT);
-                entries.add(new Entry(name, entry(item, media, name, InstructionTemplates.describe(scene), text)));
+                entries.add(new Entry(name, entry(item, media, name, TuningInstructions.describe(scene), text)));
             }
         }
         return entries;
@@ -50,15 +51,15 @@ final class InstructionEntries {
         }
         String label = SentimentLabels.canonical(item.label());
         List<Entry> entries = new ArrayList<>(3);
-        entries.add(new Entry("identify", entry(item, media, "identify", InstructionTemplates.identifyQuestion(label),
-                InstructionTemplates.identifyAnswer(label))));
-        entries.add(new Entry("locate", entry(item, media, "locate", InstructionTemplates.locateQuestion(label),
-                InstructionTemplates.locateAnswer(label, media.toMediaTime(item.start()),
+        entries.add(new Entry("identify", entry(item, media, "identify", TuningInstructions.identifyQuestion(label),
+                TuningInstructions.identifyAnswer(label))));
+        entries.add(new Entry("locate", entry(item, media, "locate", TuningInstructions.locateQuestion(label),
+                TuningInstructions.locateAnswer(label, media.toMediaTime(item.start()),
                         media.toMediaTime(item.end())))));
         String summary = selection.summary(item);
         if (summary != null) {
             entries.add(new Entry("attribute", entry(item, media, "attribute",
-                    InstructionTemplates.attributeQuestion(label), InstructionTemplates.attributeAnswer(summary))));
+                    TuningInstructions.attributeQuestion(label), TuningInstructions.attributeAnswer(summary))));
         }
         return entries;
     }
@@ -72,7 +73,7 @@ final class InstructionEntries {
             media.frames().forEach(frames::add);
         }
         ArrayNode conversations = entry.putArray("conversations");
-        conversations.addObject().put("from", "human").put("value", InstructionTemplates.VIDEO_TOKEN + question);
+        conversations.addObject().put("from", "human").put("value", TuningInstructions.VIDEO_TOKEN + question);
         conversations.addObject().put("from", "gpt").put("value", answer);
         entry.put("item", item.id());
         if (item.label() != null) {

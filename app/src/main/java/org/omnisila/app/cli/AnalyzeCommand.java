@@ -13,6 +13,7 @@ import org.omnisila.engine.analysis.SceneCache;
 import org.omnisila.engine.analysis.VideoAnalyzer;
 import org.omnisila.engine.api.LocatedSentiment;
 import org.omnisila.engine.api.ResultJson;
+import org.omnisila.engine.instruct.Instruction;
 import org.omnisila.engine.llm.run.FullModel;
 import org.omnisila.engine.models.ModelFiles;
 import org.omnisila.engine.scene.SceneExtractor;
@@ -51,6 +52,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "Full model: the longest answer, in tokens (default: ${DEFAULT-VALUE}).")
     int maxNewTokens;
 
+    @Option(names = "--instruction", paramLabel = "TEXT",
+            description = {"Full model: ask TEXT once and parse its answer, labels scored after it (e.g. the paper's",
+                "\"" + Instruction.PAPER + "\").",
+                "Default: the three questions the adapter was tuned on (identify, locate, attribute; docs/full-model.md)."})
+    String instruction;
+
     @Option(names = "--no-cache", description = "Extract the scenes again even when the scene cache has this video.")
     boolean noCache;
 
@@ -66,10 +73,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Device dev = device.choose();
         Path target = out != null ? out : video.resolveSibling(video.getFileName() + ".omnisila.json");
         if (model != null && FullModel.isHfFolder(model)) {
-            return new FullAnalyzeRun(spec.commandLine(), video, model, full, maxNewTokens, target).run(dev);
+            return new FullAnalyzeRun(spec.commandLine(), video, model, full, maxNewTokens, instruction, target).run(dev);
         }
-        if (full.adapter != null || full.tower != null || full.precision != null) {
-            throw new IllegalArgumentException("--adapter, --tower and --precision are for a Video-LLaVA folder as "
+        if (full.adapter != null || full.tower != null || full.precision != null || instruction != null) {
+            throw new IllegalArgumentException("--adapter, --tower, --precision and --instruction are for a Video-LLaVA folder as "
                     + "--model" + (model == null ? "" : " (" + model + " has no config.json of model_type llava/llama)"));
         }
         Path checkpoint = model != null ? model : EmbeddedModel.checkpoint(new ModelFiles());

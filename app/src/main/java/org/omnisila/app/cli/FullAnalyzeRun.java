@@ -21,14 +21,18 @@ final class FullAnalyzeRun {
     private final Path base;
     private final FullModelOption full;
     private final int maxNewTokens;
+    private final String instruction;
     private final Path target;
 
-    FullAnalyzeRun(CommandLine cl, Path video, Path base, FullModelOption full, int maxNewTokens, Path target) {
+    /** @param instruction one instruction to ask, or null for the tuned questions */
+    FullAnalyzeRun(CommandLine cl, Path video, Path base, FullModelOption full, int maxNewTokens, String instruction,
+                   Path target) {
         this.cl = cl;
         this.video = video;
         this.base = base;
         this.full = full;
         this.maxNewTokens = maxNewTokens;
+        this.instruction = instruction;
         this.target = target;
     }
 
@@ -42,20 +46,29 @@ final class FullAnalyzeRun {
                     model.info().config(), model.info().device());
             FullAnalyzer.Result r;
             try {
-                r = new FullAnalyzer(model, maxNewTokens).analyze(video, new PhaseProgress(err), stop::requested);
+                r = new FullAnalyzer(model, maxNewTokens, instruction).analyze(video, new PhaseProgress(err), stop::requested);
             } catch (VideoCancelledException e) {
                 err.printf(Locale.ROOT, "%nstopped; nothing written%n");
                 return 130;
             }
             ResultJson.write(r.analysis(), target);
-            FullAnswer a = r.answer();
-            a.parsed().warnings().forEach(w -> err.printf(Locale.ROOT, "warning: the answer: %s%n", w));
             PrintWriter o = cl.getOut();
-            o.printf(Locale.ROOT, "answer: %s%n", a.text());
+            for (FullAnalyzer.Asked q : r.asked()) {
+                FullAnswer a = q.answer();
+                a.parsed().warnings().forEach(w -> err.printf(Locale.ROOT, "warning: the %s answer: %s%n", q.step(),
+                        w));
+                o.printf(Locale.ROOT, "%s: %s%n", q.step().equals("instruction") ? "answer" : q.step() + " answer",
+                        a.text());
+                o.printf(Locale.ROOT, "  (%d tokens, first after %.0f ms, %.1f tokens/s)%n", a.tokens(),
+                        a.firstTokenMs(), a.tokensPerSecond());
+            }
             SegmentResult s = r.analysis().segments().get(0);
-            o.printf(Locale.ROOT, "label scores: top %s %.2f; %d tokens, first after %.0f ms, %.1f tokens/s%n",
-                    s.topLabel(), s.sentimentScores().get(s.topLabel()), a.tokens(), a.firstTokenMs(),
-                    a.tokensPerSecond());
+            o.printf(Locale.ROOT, "label scores: top %s %.2f%n", s.topLabel(), s.sentimentScores().get(s.topLabel()));
+            if (r.label() != null) {
+                o.printf(Locale.ROOT, "label: %s (%s)%n", r.label(), r.source() == FullAnalyzer.LabelSource.ANSWER
+                        ? "named by the " + (instruction == null ? "identify " : "") + "answer"
+                        : "the identify answer named no known label: the top label score");
+            }
             o.printf(Locale.ROOT, "%d segments, %d located sentiments -> %s%n", r.analysis().segments().size(),
                     r.analysis().located().size(), target);
             for (LocatedSentiment l : r.analysis().located()) {

@@ -10,9 +10,18 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ai.djl.Device;
+import java.util.List;
 import org.omnisila.engine.api.ResultJson;
 import org.omnisila.engine.api.VideoAnalysis;
+import org.omnisila.engine.instruct.Instruction;
+import org.omnisila.engine.instruct.TuningInstructions;
+import org.omnisila.engine.llm.Precision;
+import org.omnisila.engine.llm.run.FullModel;
+import org.omnisila.engine.llm.run.LabelScores;
+import org.omnisila.engine.llm.run.PreparedVideo;
 import org.omnisila.engine.llm.video.FusionMode;
+import org.omnisila.engine.models.ModelFiles;
 import org.omnisila.engine.video.SyntheticVideo;
 import picocli.CommandLine;
 
@@ -45,7 +54,34 @@ class FullModelCommandsTest {
         assertNotNull(a.segments().get(0).routing());
         assertEquals(15, a.segments().get(0).sentimentScores().size());
         String o = cli.out.toString();
-        assertTrue(o.contains("answer: ") && o.contains("1 segments, ") && o.contains("label scores: top "), o);
+        assertTrue(o.startsWith("identify answer: ") && o.contains("\nlocate answer: ")
+                && o.contains("\nattribute answer: ") && o.contains("1 segments, ") && o.contains("label scores: top ")
+                && o.contains("\nlabel: "), o);
+        // the three answers are the model's answers to the tuned questions, asked directly
+        String top = a.segments().get(0).topLabel();
+        String line = o.lines().filter(l -> l.startsWith("label: ")).findFirst().orElseThrow();
+        String label = line.substring("label: ".length(), line.indexOf(" ("));
+        try (FullModel m = FullModel.open(TinyAdapter.base(), null, adapter, Device.cpu(), Precision.FP32, -1,
+                new ModelFiles(), f -> { });
+             PreparedVideo p = m.prepare(video, f -> { }, () -> false)) {
+            assertTrue(o.contains("identify answer: " + m.ask(p, List.of(), TuningInstructions.identifyQuestion(top),
+                    m.settings(8), null, () -> false).text() + "\n"), o);
+            assertTrue(o.contains("locate answer: " + m.ask(p, List.of(), TuningInstructions.locateQuestion(label),
+                    m.settings(8), null, () -> false).text() + "\n"), o);
+            assertTrue(o.contains("attribute answer: " + m.ask(p, List.of(),
+                    TuningInstructions.attributeQuestion(label), m.settings(8), null, () -> false).text() + "\n"), o);
+            // --instruction asks that one text, once
+            CliRun one = new CliRun();
+            Path single = dir.resolve("single.json");
+            assertEquals(0, one.run("analyze", video.toString(), "--model", TinyAdapter.base().toString(),
+                    "--adapter", adapter.toString(), "--out", single.toString(), "--device", "cpu",
+                    "--max-new-tokens", "8", "--instruction", Instruction.PAPER), one.err::toString);
+            String so = one.out.toString();
+            assertTrue(so.startsWith("answer: " + m.ask(p, List.of(), Instruction.PAPER, m.settings(8), null,
+                    () -> false).text() + "\n") && !so.contains("identify answer"), so);
+            assertEquals(LabelScores.score(m, p, Instruction.PAPER, LabelScores.known(), () -> false),
+                    ResultJson.read(single).segments().get(0).sentimentScores());
+        }
         assertTrue(cli.err.toString().contains("100.0%"), cli.err.toString());
     }
 

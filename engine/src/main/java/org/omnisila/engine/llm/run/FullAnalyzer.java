@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.omnisila.engine.analysis.AnalysisListener;
 import org.omnisila.engine.api.AnalysisWarning;
 import org.omnisila.engine.api.LocatedSentiment;
@@ -14,14 +15,25 @@ import org.omnisila.engine.api.SegmentResult;
 import org.omnisila.engine.api.VideoAnalysis;
 import org.omnisila.engine.api.VideoInfo;
 import org.omnisila.engine.instruct.Instruction;
+import org.omnisila.engine.instruct.TuningInstructions;
 import org.omnisila.engine.llm.GenerationSettings;
 import org.omnisila.engine.llm.text.ParsedAnswer;
 import org.omnisila.engine.video.VideoCancelledException;
 import org.omnisila.engine.video.VideoProbe;
 
 /**
- * {@code omnisila analyze} with the full model: the paper's instruction ({@link Instruction#PAPER}) answered about
- * the whole video, the answer parsed, and the label scored, into the result JSON's {@link VideoAnalysis}.
+ * {@code omnisila analyze} with the full model, in one of two protocols (docs/full-model.md, "Running the full
+ * model"):
+ * <ul>
+ *   <li><b>tuned questions</b> (the default): the three Omni-SILA tuning questions the adapters are tuned on
+ *       ({@link TuningInstructions}, paper section 4.1), each a fresh conversation about the same prepared video:
+ *       label scores (each known label's identify answer after its own kind's identify question), identify (the
+ *       question of the top label's kind, answer parsed; the label is the parsed one when it is a known label, else
+ *       the top-scored one, {@link LabelSource}), locate (that label's locate question: the spans), attribute (that
+ *       label's attribute question: the answer is the attribution);</li>
+ *   <li><b>one instruction</b> (e.g. the paper's {@link Instruction#PAPER}): asked once and parsed, labels scored
+ *       after it.</li>
+ * </ul>
  *
  * <p>What the fields hold (docs/formats.md, "The full model's results"):
  * <ul>
@@ -29,72 +41,180 @@ import org.omnisila.engine.video.VideoProbe;
  *       there is nothing finer to report; {@code frameTimes} the eight frames' times; {@code sentimentScores} the
  *       {@link LabelScores} of the 15 known labels (the model's probabilities of the tuning answers, softmax over
  *       labels); {@code routing} the SBM's P for the video (null without a scene block); {@code causalEffect} null
- *       and {@code cues} empty (not computed); {@code attribution} the parsed attribution;</li>
- *   <li>{@code located}: one per span the answer names, with the answer's label and attribution; score the label's
- *       probability in {@code sentimentScores} (for a label outside the known ones: its probability scored beside
+ *       and {@code cues} empty (not computed); {@code attribution} the attribution;</li>
+ *   <li>{@code located}: one per span, with the label and attribution; score the label's probability in
+ *       {@code sentimentScores} (one instruction, a label outside the known ones: its probability scored beside
  *       them);</li>
  *   <li>{@code warnings}: none from decoding (the eight frames are read by seeking); the parser's warnings are
- *       returned in {@link Result#answer}.</li>
+ *       returned in {@link Result#asked}.</li>
  * </ul>
  */
 public final class FullAnalyzer {
     private final FullModel model;
     private final int maxNewTokens;
+    private final String instruction;
+
+    /**
+     * The tuned questions.
+     *
+     * @param model        the loaded model
+     * @param maxNewTokens the most tokens of each answer
+     */
+    public FullAnalyzer(FullModel model, int maxNewTokens) {
+        this(model, maxNewTokens, null);
+    }
 
     /**
      * @param model        the loaded model
-     * @param maxNewTokens the most tokens of the answer
+     * @param maxNewTokens the most tokens of each answer
+     * @param instruction  one instruction to ask instead of the tuned questions (e.g. {@link Instruction#PAPER}); null
+     *                     for the tuned questions
      */
-    public FullAnalyzer(FullModel model, int maxNewTokens) {
+    public FullAnalyzer(FullModel model, int maxNewTokens, String instruction) {
+        if (instruction != null && instruction.isBlank()) {
+            throw new IllegalArgumentException("the instruction is empty");
+        }
         this.model = model;
         this.maxNewTokens = maxNewTokens;
+        this.instruction = instruction;
     }
 
-    /** The result and the answer it was read from. */
-    public record Result(VideoAnalysis analysis, FullAnswer answer) {
+    /** Where the reported label came from. */
+    public enum LabelSource {
+        /** the identify answer named a known label */
+        ANSWER,
+        /** the identify answer named none (or an unknown one): the label with the highest score */
+        SCORES
+    }
+
+    /**
+     * One question asked and its answer.
+     *
+     * @param step     "identify", "locate", "attribute" (tuned questions) or "instruction"
+     * @param question the question as asked (the prompt's instruction, without the video token)
+     * @param answer   the answer
+     */
+    public record Asked(String step, String question, FullAnswer answer) {
+    }
+
+    /**
+     * The result and the answers it was read from.
+     *
+     * @param analysis the result
+     * @param asked    the questions in the order asked: identify, locate, attribute; or the one instruction
+     * @param label    the label reported (null when the one instruction's answer names none)
+     * @param source   where it came from (one instruction: ANSWER, or null without a label)
+     */
+    public record Result(VideoAnalysis analysis, List<Asked> asked, String label, LabelSource source) {
+        public Result {
+            asked = List.copyOf(asked);
+        }
     }
 
     /**
      * @param video     the file
-     * @param listener  phases "frames and scenes", "answer", "label scores"
-     * @param cancelled polled per frame, per token and per label
+     * @param listener  phases "frames and scenes", "label scores", then "identify", "locate", "attribute" (tuned)
+     *                  or "answer" (one instruction)
+     * @param cancelled polled per frame, per label and per token
      * @throws VideoCancelledException when cancelled
      */
     public Result analyze(Path video, AnalysisListener listener, BooleanSupplier cancelled) {
         VideoInfo info = VideoProbe.info(video);
         try (PreparedVideo prepared = model.prepare(video, f -> listener.progress("frames and scenes", 0.2 * f),
                 cancelled)) {
-            GenerationSettings settings = model.settings(maxNewTokens);
-            int[] count = {0};
-            FullAnswer answer = model.ask(prepared, List.of(), Instruction.PAPER, settings,
-                    text -> listener.progress("answer", 0.2 + 0.5 * Math.min(1, ++count[0] / (double) maxNewTokens)),
-                    cancelled);
-            if (answer.cancelled()) {
-                throw new VideoCancelledException(video, 0, prepared.duration());
-            }
-            listener.progress("label scores", 0.7);
-            ParsedAnswer parsed = answer.parsed();
-            List<String> labels = new ArrayList<>(LabelScores.known());
-            boolean unknown = parsed.label() != null && !labels.contains(parsed.label());
-            if (unknown) {
-                labels.add(parsed.label());
-            }
-            Map<String, Double> scored = LabelScores.score(model, prepared, Instruction.PAPER, labels, cancelled);
-            Map<String, Double> scores = new LinkedHashMap<>(scored);
-            if (unknown) {
-                scores.remove(parsed.label());
-            }
-            double labelScore = parsed.label() == null ? 0 : scored.get(parsed.label());
-            List<LocatedSentiment> located = parsed.located(labelScore);
-            List<Double> times = new ArrayList<>();
-            for (double t : prepared.frameTimes()) {
-                times.add(Double.isFinite(t) ? Math.max(0, t) : 0);
-            }
-            SegmentResult segment = new SegmentResult(0, 0, prepared.duration(), times, scores, prepared.routing(),
-                    null, SceneCues.empty(), parsed.attribution());
-            listener.progress("label scores", 1.0);
-            List<AnalysisWarning> warnings = List.of();
-            return new Result(new VideoAnalysis(info, model.info(), List.of(segment), located, warnings), answer);
+            return instruction == null ? tuned(info, prepared, listener, cancelled)
+                    : single(info, prepared, listener, cancelled);
         }
+    }
+
+    private Result tuned(VideoInfo info, PreparedVideo prepared, AnalysisListener listener,
+                         BooleanSupplier cancelled) {
+        listener.progress("label scores", 0.2);
+        Map<String, Double> scores = LabelScores.score(model, prepared,
+                (Function<String, String>) TuningInstructions::identifyQuestion, LabelScores.known(), cancelled);
+        String top = top(scores);
+        FullAnswer identify = ask(prepared, TuningInstructions.identifyQuestion(top), "identify", 0.5, 0.2,
+                listener, cancelled);
+        boolean fromAnswer = fromAnswer(identify.parsed(), scores);
+        String label = fromAnswer ? identify.parsed().label() : top;
+        String locateQ = TuningInstructions.locateQuestion(label);
+        FullAnswer locate = ask(prepared, locateQ, "locate", 0.7, 0.15, listener, cancelled);
+        String attributeQ = TuningInstructions.attributeQuestion(label);
+        FullAnswer attribute = ask(prepared, attributeQ, "attribute", 0.85, 0.15, listener, cancelled);
+        String attribution = attribute.text().isBlank() ? null : attribute.text().strip();
+        List<LocatedSentiment> located = new ArrayList<>();
+        for (ParsedAnswer.Span s : locate.parsed().spans()) {
+            located.add(new LocatedSentiment(s.start(), s.end(), label, scores.get(label), attribution));
+        }
+        listener.progress("attribute", 1.0);
+        List<Asked> asked = List.of(new Asked("identify", TuningInstructions.identifyQuestion(top), identify),
+                new Asked("locate", locateQ, locate), new Asked("attribute", attributeQ, attribute));
+        return new Result(analysis(info, prepared, scores, attribution, located), asked, label,
+                fromAnswer ? LabelSource.ANSWER : LabelSource.SCORES);
+    }
+
+    private Result single(VideoInfo info, PreparedVideo prepared, AnalysisListener listener,
+                          BooleanSupplier cancelled) {
+        FullAnswer answer = ask(prepared, instruction, "answer", 0.2, 0.5, listener, cancelled);
+        listener.progress("label scores", 0.7);
+        ParsedAnswer parsed = answer.parsed();
+        List<String> labels = new ArrayList<>(LabelScores.known());
+        boolean unknown = parsed.label() != null && !labels.contains(parsed.label());
+        if (unknown) {
+            labels.add(parsed.label());
+        }
+        Map<String, Double> scored = LabelScores.score(model, prepared, instruction, labels, cancelled);
+        Map<String, Double> scores = new LinkedHashMap<>(scored);
+        if (unknown) {
+            scores.remove(parsed.label());
+        }
+        double labelScore = parsed.label() == null ? 0 : scored.get(parsed.label());
+        listener.progress("label scores", 1.0);
+        return new Result(analysis(info, prepared, scores, parsed.attribution(), parsed.located(labelScore)),
+                List.of(new Asked("instruction", instruction, answer)), parsed.label(),
+                parsed.label() == null ? null : LabelSource.ANSWER);
+    }
+
+    /** Asks one question in a fresh conversation; progress from {@code from} over {@code share}. */
+    private FullAnswer ask(PreparedVideo prepared, String question, String phase, double from, double share,
+                           AnalysisListener listener, BooleanSupplier cancelled) {
+        GenerationSettings settings = model.settings(maxNewTokens);
+        listener.progress(phase, from);
+        int[] count = {0};
+        FullAnswer answer = model.ask(prepared, List.of(), question, settings,
+                text -> listener.progress(phase, from + share * Math.min(1, ++count[0] / (double) maxNewTokens)),
+                cancelled);
+        if (answer.cancelled()) {
+            throw new VideoCancelledException(prepared.video(), 0, prepared.duration());
+        }
+        return answer;
+    }
+
+    private VideoAnalysis analysis(VideoInfo info, PreparedVideo prepared, Map<String, Double> scores,
+                                   String attribution, List<LocatedSentiment> located) {
+        List<Double> times = new ArrayList<>();
+        for (double t : prepared.frameTimes()) {
+            times.add(Double.isFinite(t) ? Math.max(0, t) : 0);
+        }
+        SegmentResult segment = new SegmentResult(0, 0, prepared.duration(), times, scores, prepared.routing(),
+                null, SceneCues.empty(), attribution);
+        List<AnalysisWarning> warnings = List.of();
+        return new VideoAnalysis(info, model.info(), List.of(segment), located, warnings);
+    }
+
+    /** @return whether the identify answer names a known (scored) label, which then is the one reported */
+    static boolean fromAnswer(ParsedAnswer parsed, Map<String, Double> scores) {
+        return parsed.knownLabel() && scores.containsKey(parsed.label());
+    }
+
+    /** @return the label of the highest score (the first of equal ones) */
+    static String top(Map<String, Double> scores) {
+        String best = null;
+        for (Map.Entry<String, Double> e : scores.entrySet()) {
+            if (best == null || e.getValue() > scores.get(best)) {
+                best = e.getKey();
+            }
+        }
+        return best;
     }
 }

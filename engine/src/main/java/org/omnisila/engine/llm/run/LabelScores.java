@@ -4,20 +4,23 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.training.ParameterStore;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.omnisila.engine.api.SentimentLabels;
+import org.omnisila.engine.instruct.TuningInstructions;
 import org.omnisila.engine.llm.text.PromptTokens;
 import org.omnisila.engine.llm.video.MultimodalSequence;
 import org.omnisila.engine.video.VideoCancelledException;
 
 /**
  * The model's own probability of each known label: for each label the teacher-forced log-likelihood of the
- * Omni-SILA tuning answer "The KIND visual sentiment is LABEL." (docs/formats.md, "Annotation export"; KIND explicit
- * for positive/negative/neutral, implicit otherwise) after the prompt, summed over the answer's tokens, then a
- * softmax over the labels: p(label) = exp(ll_label) / sum exp(ll). One forward pass of prompt + answer per label
+ * Omni-SILA tuning answer "The KIND visual sentiment is LABEL." ({@link TuningInstructions#identifyAnswer}; KIND
+ * explicit for positive/negative/neutral, implicit otherwise) after the prompt (one for all labels, or each label's
+ * own), summed over the answer's tokens, then a softmax over the labels: p(label) = exp(ll_label) / sum exp(ll). One forward pass of prompt + answer per label
  * (15 for the explicit and implicit sets; each as long as a prefill, so about 15 prefills of ~2,100 positions at 7B).
  *
  * <p>The answer's tokens are encoded on their own and appended to the prompt's ids (the way Video-LLaVA's
@@ -28,10 +31,9 @@ public final class LabelScores {
     private LabelScores() {
     }
 
-    /** @return "The explicit visual sentiment is positive." and the like */
+    /** @return "The explicit visual sentiment is positive." and the like ({@link TuningInstructions#identifyAnswer}) */
     public static String answer(String label) {
-        String kind = SentimentLabels.EXPLICIT.contains(label) ? "explicit" : "implicit";
-        return "The " + kind + " visual sentiment is " + label + ".";
+        return TuningInstructions.identifyAnswer(label);
     }
 
     /**
@@ -44,12 +46,30 @@ public final class LabelScores {
      */
     public static Map<String, Double> score(FullModel model, PreparedVideo video, String instruction,
                                             List<String> labels, BooleanSupplier cancelled) {
-        PromptTokens prompt = model.prompt(List.of(), instruction);
+        return score(model, video, label -> instruction, labels, cancelled);
+    }
+
+    /**
+     * The same with a question per label: label i's answer is scored after {@code question.apply(label i)} (each a
+     * fresh conversation about the video). With {@link TuningInstructions#identifyQuestion} each label is scored
+     * after its own kind's identify question, the way the adapter was tuned; the softmax then compares
+     * log p(answer | its question) across two prompts, which assumes the model's answer likelihoods are on one scale
+     * across the two (docs/full-model.md, "Label scores").
+     *
+     * @param question  the question each label's answer answers
+     * @param cancelled polled between labels
+     * @return label -&gt; probability, in the order given, summing to 1
+     */
+    public static Map<String, Double> score(FullModel model, PreparedVideo video, Function<String, String> question,
+                                            List<String> labels, BooleanSupplier cancelled) {
+        Map<String, PromptTokens> prompts = new HashMap<>();
         double[] ll = new double[labels.size()];
         for (int i = 0; i < labels.size(); i++) {
             if (cancelled.getAsBoolean()) {
                 throw new VideoCancelledException(video.video(), 0, video.duration());
             }
+            PromptTokens prompt = prompts.computeIfAbsent(question.apply(labels.get(i)),
+                    q -> model.prompt(List.of(), q));
             ll[i] = logLikelihood(model, video, prompt, model.tokenizer().encode(answer(labels.get(i))));
         }
         double max = Double.NEGATIVE_INFINITY;

@@ -224,32 +224,6 @@ class FullModelTest {
     }
 
     @Test
-    void analysisIsAValidResultOfOneSegment() throws Exception {
-        List<String> phases = new ArrayList<>();
-        AnalysisListener listener = (p, f) -> phases.add(p);
-        FullAnalyzer.Result r = new FullAnalyzer(model, 16).analyze(video, listener, () -> false);
-        VideoAnalysis a = r.analysis();
-        assertEquals(1, a.segments().size());
-        SegmentResult s = a.segments().get(0);
-        assertEquals(0, s.start());
-        assertEquals(a.video().duration(), s.end(), 1e-9);
-        assertEquals(8, s.frameTimes().size());
-        assertEquals(15, s.sentimentScores().size());
-        assertEquals(1, s.sentimentScores().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-6);
-        assertNotNull(s.routing());
-        assertNull(s.causalEffect());
-        assertEquals("ICM+Video-LLaVA", a.model().name());
-        assertEquals("full-omnisila-add", a.model().config());
-        assertEquals(64, a.model().checkpointSha256().length());
-        assertTrue(phases.contains("answer") && phases.contains("label scores"), phases.toString());
-        Path out = dir.resolve("r.json");
-        ResultJson.write(a, out);
-        assertEquals(a, ResultJson.read(out));
-        assertThrows(VideoCancelledException.class,
-                () -> new FullAnalyzer(model, 16).analyze(video, AnalysisListener.SILENT, () -> true));
-    }
-
-    @Test
     void theHashFollowsTheAdapterNotTheBasesWeightBytes(@TempDir Path other) throws Exception {
         String h = FullModelHash.of(TinyAdapter.base(), null, adapter);
         assertEquals(h, FullModelHash.of(TinyAdapter.base(), null, adapter));

@@ -1,4 +1,4 @@
-package org.omnisila.annotator.export;
+package org.omnisila.engine.instruct;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -10,8 +10,12 @@ import org.omnisila.engine.api.SentimentLabels;
  * (docs/formats.md, "Instruction data sets" lists them). Scene-tuning asks "Please describe the ..." for one scene;
  * Omni-SILA tuning begins with "You will be presented with a video. After watching the video," and asks to
  * identify, locate or attribute the visual sentiment.
+ *
+ * <p>The one source of this wording: the annotator's exporter writes the training sets with it ({@code omnisila
+ * annotate export}), and the full model's analysis ({@code org.omnisila.engine.llm.run.FullAnalyzer}) asks an adapter
+ * tuned on them the same questions and scores labels by the same answers.
  */
-public final class InstructionTemplates {
+public final class TuningInstructions {
 
     /** What Video-LLaVA puts where the video's tokens go; it starts every question. */
     public static final String VIDEO_TOKEN = "<video>\n";
@@ -19,7 +23,7 @@ public final class InstructionTemplates {
     /** The beginning of every Omni-SILA tuning instruction (paper section 4.1). */
     public static final String PREAMBLE = "You will be presented with a video. After watching the video, ";
 
-    private InstructionTemplates() {
+    private TuningInstructions() {
     }
 
     /** The scene-tuning question for one scene, e.g. {@code "Please describe the facial expression."}. */
