@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.Device;
@@ -93,6 +94,21 @@ class FullModelAnalysisInWindowTest {
         assertTrue(status.contains("Model: full model ICM+Video-LLaVA (full-"), status);
         assertTrue(status.startsWith("Device: CPU"), status);
 
+        // the engine passes Cancel on to FullAnalyzer (it stops at the first frame, not after the answer)
+        assertThrows(org.omnisila.engine.video.VideoCancelledException.class, () -> new FullModelAnalysisEngine(
+                shared, 8).analyze(video, (phase, f) -> { }, () -> true));
+        // Cancel as for the small model: nothing stored, the message says so
+        robot.interact(() -> {
+            window.analysis().analyze();
+            window.analysis().cancel();
+        });
+        waitUntil(120, () -> !window.analysis().runningProperty().get());
+        assertEquals("Analysis cancelled; nothing was stored.", text(robot, "#analysis-message"));
+        assertFalse(Files.isRegularFile(store.file(Sha256.of(video), fullHash)));
+        assertNull(window.timeline().dataProperty().get());
+
+        java.util.List<String> phases = new java.util.concurrent.CopyOnWriteArrayList<>();
+        robot.interact(() -> window.analysis().progressTextProperty().addListener((o, was, now) -> phases.add(now)));
         robot.clickOn("#analyze");
         waitUntil(300, () -> window.timeline().dataProperty().get() != null
                 && !window.analysis().runningProperty().get());
@@ -102,7 +118,9 @@ class FullModelAnalysisInWindowTest {
         SegmentResult s = a.segments().get(0);
         assertEquals(0, s.start(), 1e-9);
         assertEquals(a.video().duration(), s.end(), 1e-6);
-        assertEquals(1, window.analysis().runs());
+        assertEquals(2, window.analysis().runs(), "the cancelled run and this one");
+        assertTrue(phases.stream().anyMatch(t -> t.contains("frames and scenes") || t.contains("answer")
+                || t.contains("label scores")), "the full model's phases in the progress text: " + phases);
         assertTrue(Files.isRegularFile(store.file(Sha256.of(video), fullHash)), "stored under the full model's hash");
 
         // the panel: scores and routing bars, the notes instead of empty causal effects and cues
@@ -148,7 +166,7 @@ class FullModelAnalysisInWindowTest {
         waitUntil(60, () -> window.timeline().dataProperty().get() != null);
         assertTrue(window.analysis().modelProperty().get().startsWith("full model ICM+Video-LLaVA"));
         assertEquals(fullHash, window.timeline().dataProperty().get().analysis().model().checkpointSha256());
-        assertEquals(1, window.analysis().runs(), "the stored result, not a second analysis");
+        assertEquals(2, window.analysis().runs(), "the stored result, not another analysis");
 
         // closing the full model: closed once, and the analysis falls back to the model used before, saying so
         robot.interact(() -> window.instruction().close());
