@@ -238,6 +238,48 @@ public final class AnalysisViewModel {
         });
     }
 
+    /**
+     * Analyses the selected video once no model is being chosen (a full model just loaded switches the analysis
+     * first), as {@code workbench VIDEO --analyze} does.
+     *
+     * @return completes on the FX thread when that analysis has ended (at once when none could start)
+     */
+    public java.util.concurrent.CompletableFuture<Void> analyzeWhenReady() {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        Runnable go = () -> {
+            analyze();
+            if (!running.get()) {
+                done.complete(null);
+                return;
+            }
+            running.addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was,
+                                    Boolean now) {
+                    if (!now) {
+                        running.removeListener(this);
+                        done.complete(null);
+                    }
+                }
+            });
+        };
+        if (!choosing.get()) {
+            go.run();
+        } else {
+            choosing.addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was,
+                                    Boolean now) {
+                    if (!now) {
+                        choosing.removeListener(this);
+                        go.run();
+                    }
+                }
+            });
+        }
+        return done;
+    }
+
     /** Analyses the selected video; does nothing while an analysis runs or when no video is selected. */
     public void analyze() {
         Path v = video.get();

@@ -177,4 +177,19 @@ class FullModelAnalysisInWindowTest {
         shared.close();
         assertEquals(1, shared.closes(), "a second close does nothing");
     }
+
+    /** {@code workbench VIDEO --llm DIR --adapter DIR --analyze}: the analysis waits for the switch to the full model. */
+    @Test
+    void analyzeWhenReadyRunsWithTheFullModelOnceLoaded(FxRobot robot) throws Exception {
+        robot.interact(() -> window.open(video));
+        java.util.List<java.util.concurrent.CompletableFuture<Void>> done = new java.util.ArrayList<>();
+        robot.interact(() -> done.add(window.instruction().loadFullModel(TinyAdapter.base(), null, adapter,
+                Device.cpu()).thenCompose(ok -> window.analysis().analyzeWhenReady())));
+        done.get(0).get(300, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, window.analysis().runs());
+        assertNotNull(window.timeline().dataProperty().get(), window.analysis().messageProperty().get());
+        assertEquals(FullModelHash.of(TinyAdapter.base(), null, adapter),
+                window.timeline().dataProperty().get().analysis().model().checkpointSha256());
+    }
 }
