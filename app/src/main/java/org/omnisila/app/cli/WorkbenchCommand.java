@@ -53,6 +53,10 @@ public final class WorkbenchCommand implements Callable<Integer> {
     @Option(names = "--adapter", paramLabel = "DIR", description = "With --llm: an ICM adapter folder.")
     Path adapter;
 
+    @Option(names = "--analyze", description = "Analyse VIDEO at once (Analysis > Analyze); with --llm, with the full "
+            + "model once it has loaded.")
+    boolean analyze;
+
     @Mixin
     DeviceOption device;
 
@@ -73,6 +77,10 @@ public final class WorkbenchCommand implements Callable<Integer> {
         if ((tower != null || adapter != null) && llm == null) {
             throw new IllegalArgumentException("--tower and --adapter go with --llm DIR");
         }
+        if (analyze && video == null) {
+            throw new IllegalArgumentException("--analyze needs a VIDEO to analyse");
+        }
+        WorkbenchApp.analyzeAtStart(analyze);
         if (llm != null) {
             WorkbenchApp.loadFullModel(new WorkbenchApp.FullModelStart(llm, tower, adapter, device.choose()));
         }

@@ -60,6 +60,8 @@ public final class MainWindow {
     private final SegmentPanelViewModel segmentPanel = new SegmentPanelViewModel();
     private final TimelineView timelineView = new TimelineView(timeline);
     private final SegmentPanelView segmentView = new SegmentPanelView(segmentPanel);
+    /** The most tokens of the full model's answer in Analysis > Analyze (as in the instruction box). */
+    static final int FULL_MODEL_TOKENS = 256;
     private final InstructionViewModel instruction = new InstructionViewModel();
     private final InstructionView instructionView = new InstructionView(instruction);
     private final SplitPane rightSide = new SplitPane(segmentView, instructionView);
@@ -130,7 +132,21 @@ public final class MainWindow {
         topBar = topBar(menu, annotation);
         annotation.activeProperty().addListener((o, was, now) -> showRegions(!stage.isFullScreen()));
         centreArea.setCenter(centre);
+        segmentPanel.modelProperty().bind(javafx.beans.binding.Bindings.createObjectBinding(
+                () -> export.analysisProperty().get() == null ? null : export.analysisProperty().get().model(),
+                export.analysisProperty()));
         segmentPanel.segmentProperty().bind(timeline.selectedSegmentProperty());
+        // one full model, shared: once the instruction box has loaded one, Analyze uses it too (the status bar
+        // names it); when it goes, the model used before analyses again
+        instruction.loadedModelProperty().addListener((o, was, now) -> {
+            if (was != null) {
+                analysis.leaveFullModel(was);
+            }
+            if (now != null) {
+                analysis.useFullModel(new org.omnisila.app.workbench.analysis.FullModelAnalysisEngine(now,
+                        FULL_MODEL_TOKENS));
+            }
+        });
         showRegions(true);
         // the player's keys work wherever the focus is in the window (except in text fields)
         player.handleKeysIn(root);
@@ -140,6 +156,7 @@ public final class MainWindow {
         stage.addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> {
             player.viewModel().close();
             analysis.close();
+            instruction.close();
             overlays.cancel();
             annotation.model().close();
         });

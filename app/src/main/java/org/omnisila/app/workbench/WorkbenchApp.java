@@ -45,6 +45,12 @@ public final class WorkbenchApp extends Application {
     }
 
     private static volatile FullModelStart fullModel;
+    private static volatile boolean analyzeAtStart;
+
+    /** Analyses the opened video when the window opens ({@code workbench VIDEO --analyze}), after a full model loads. */
+    public static void analyzeAtStart(boolean analyze) {
+        analyzeAtStart = analyze;
+    }
 
     /** Loads this full model into the instruction box when the window opens (call before {@link #launch}). */
     public static void loadFullModel(FullModelStart start) {
@@ -114,6 +120,11 @@ public final class WorkbenchApp extends Application {
                 window.instruction().ask();
             });
             ready = ready.thenCombine(loaded, (a, b) -> null);
+        }
+        if (analyzeAtStart && initial.video() != null) {
+            // with --llm, after the full model has loaded and the analysis has switched to it
+            CompletableFuture<Void> analysed = loaded.thenCompose(ok -> window.analysis().analyzeWhenReady());
+            ready = ready.thenCombine(analysed, (a, b) -> null);
         }
         if (screenshot != null) {
             // the delay counts from when the cue overlays (if asked for) are drawn

@@ -183,10 +183,21 @@ final class WorkbenchMenus {
         });
         full.setId("menu-full-model");
         full.disableProperty().bind(window.instruction().busyProperty());
+        // a loaded full model analyses at once; after "Use the embedded model" this item goes back to it
+        MenuItem useFull = item("Analyze with the full model", null, () -> {
+            var loaded = window.instruction().loadedModelProperty().get();
+            if (loaded != null) {
+                analysis.useFullModel(new org.omnisila.app.workbench.analysis.FullModelAnalysisEngine(loaded,
+                        MainWindow.FULL_MODEL_TOKENS));
+            }
+        });
+        useFull.setId("menu-model-full");
+        useFull.disableProperty().bind(window.instruction().loadedModelProperty().isNull()
+                .or(analysis.runningProperty()).or(analysis.choosingProperty()));
         for (MenuItem m : new MenuItem[] {embedded, checkpoint}) {
             m.disableProperty().bind(analysis.runningProperty().or(analysis.choosingProperty()));
         }
-        return new Menu("Analysis", null, analyze, ask, new SeparatorMenuItem(), embedded, checkpoint, full,
+        return new Menu("Analysis", null, analyze, ask, new SeparatorMenuItem(), embedded, checkpoint, full, useFull,
                 new SeparatorMenuItem(), cues, cancelCues);
     }
 

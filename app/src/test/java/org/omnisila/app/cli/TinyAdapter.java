@@ -29,16 +29,16 @@ import org.omnisila.engine.scene.SceneExtractor;
 import org.omnisila.engine.scene.SceneExtractors;
 
 /** (A copy of the engine tests' TinyAdapter: app tests cannot see engine test classes.) Makes a tuned-looking ICM adapter for the tiny Video-LLaVA (as IcmAdapterTest does), sized for the bundled extractors. */
-final class TinyAdapter {
+public final class TinyAdapter {
     private TinyAdapter() {
     }
 
-    static Path base() {
+    public static Path base() {
         return Path.of("../engine/src/test/resources/llm/tiny-video-llava").toAbsolutePath().normalize();
     }
 
     /** @return the bundled extractors' widths, scene order */
-    static List<Integer> extractorWidths() {
+    public static List<Integer> extractorWidths() {
         List<SceneExtractor> extractors = SceneExtractors.open(Device.cpu(), new ModelFiles());
         try {
             List<Integer> widths = new ArrayList<>();
@@ -59,7 +59,7 @@ final class TinyAdapter {
     }
 
     /** Writes an adapter with LoRA B != 0 and a scene block of {@code widths} into {@code dir}. */
-    static void write(Path dir, FusionMode mode, List<Integer> widths) {
+    public static void write(Path dir, FusionMode mode, List<Integer> widths) {
         IcmConfig config = IcmConfig.small().withData(widths, IcmConfig.small().labels());
         LoraConfig lora = LoraConfig.of(4, 16, 0, LoraConfig.ATTENTION);
         try (NDManager m = NDManager.newBaseManager("PyTorch");

@@ -36,6 +36,8 @@ public final class AnalysisViewModel {
 
     /** Replaced on the FX thread by {@link #chooseModel}; read by the worker and lookup threads. */
     private volatile AnalysisEngine engine;
+    /** The engine used before the full model, to come back to (worker thread only); null when none. */
+    private AnalysisEngine fallback;
     private final ResultStore store;
     private final ExecutorService worker = Background.thread("workbench-analysis");
     /** Reads stored results, so that they show at once even while an analysis runs. */
@@ -166,6 +168,10 @@ public final class AnalysisViewModel {
             AnalysisEngine old = engine;
             engine = next;
             old.close();
+            if (fallback != null && fallback != next) {
+                fallback.close();
+            }
+            fallback = null;
             Platform.runLater(() -> {
                 choosing.set(false);
                 model.set(m);
@@ -174,6 +180,104 @@ public final class AnalysisViewModel {
                 message.set("Analysing with " + m + " from now on.");
             });
         });
+    }
+
+    /**
+     * Analyses with a loaded full model from now on (the window calls it when the instruction box has loaded one):
+     * the engine in use is closed (freeing the small model; it loads again when used) and kept, to come back to
+     * when the full model goes ({@link #leaveFullModel}). Queued behind a running analysis; Analyze waits for it.
+     */
+    public void useFullModel(FullModelAnalysisEngine full) {
+        if (closed) {
+            return;
+        }
+        choosing.set(true);
+        worker.execute(() -> {
+            AnalysisEngine old = engine;
+            if (!(old instanceof FullModelAnalysisEngine)) {
+                fallback = old;
+            }
+            engine = full;
+            old.close();
+            String m = full.model();
+            String d = describeDevice(full);
+            Platform.runLater(() -> {
+                choosing.set(false);
+                model.set(m);
+                device.set(d);
+                select(video.get());
+                message.set("Analysing with the " + m + " from now on (Analysis > Use the embedded model goes back).");
+            });
+        });
+    }
+
+    /**
+     * The full model is going (another one loading, the window closing): when it is the one in use, a running
+     * analysis with it stops (the model's {@link SharedFullModel#closing()}) and the model used before it analyses
+     * again, said in the message line; otherwise nothing changes.
+     */
+    public void leaveFullModel(SharedFullModel going) {
+        if (closed) {
+            return;
+        }
+        worker.execute(() -> {
+            if (!(engine instanceof FullModelAnalysisEngine f) || f.shared() != going || fallback == null) {
+                return;
+            }
+            AnalysisEngine back = fallback;
+            fallback = null;
+            engine = back;
+            String m = back.model();
+            String d = describeDevice(back);
+            Platform.runLater(() -> {
+                model.set(m);
+                device.set(d);
+                select(video.get());
+                message.set("The full model was closed: analysing with " + m + " again.");
+            });
+        });
+    }
+
+    /**
+     * Analyses the selected video once no model is being chosen (a full model just loaded switches the analysis
+     * first), as {@code workbench VIDEO --analyze} does.
+     *
+     * @return completes on the FX thread when that analysis has ended (at once when none could start)
+     */
+    public java.util.concurrent.CompletableFuture<Void> analyzeWhenReady() {
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        Runnable go = () -> {
+            analyze();
+            if (!running.get()) {
+                done.complete(null);
+                return;
+            }
+            running.addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was,
+                                    Boolean now) {
+                    if (!now) {
+                        running.removeListener(this);
+                        done.complete(null);
+                    }
+                }
+            });
+        };
+        if (!choosing.get()) {
+            go.run();
+        } else {
+            choosing.addListener(new javafx.beans.value.ChangeListener<Boolean>() {
+                @Override
+                public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was,
+                                    Boolean now) {
+                    if (!now) {
+                        choosing.removeListener(this);
+                        go.run();
+                    }
+                }
+            });
+        }
+        return done;
     }
 
     /** Analyses the selected video; does nothing while an analysis runs or when no video is selected. */

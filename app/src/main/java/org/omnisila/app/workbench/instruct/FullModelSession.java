@@ -3,10 +3,10 @@ package org.omnisila.app.workbench.instruct;
 import ai.djl.Device;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.DoubleConsumer;
+import org.omnisila.app.workbench.analysis.SharedFullModel;
 import org.omnisila.engine.llm.run.FullAnswer;
 import org.omnisila.engine.llm.run.FullModel;
 import org.omnisila.engine.llm.run.PreparedVideo;
@@ -15,14 +15,16 @@ import org.omnisila.engine.models.ModelFiles;
 /**
  * The full model behind the instruction box, with the last video it prepared kept (asking again about the same
  * video does not read its frames again). Every method runs on the instruction box's background thread, one at a
- * time; none touches JavaFX.
+ * time; none touches JavaFX. The model is a {@link SharedFullModel}: Analysis > Analyze uses the same instance
+ * ({@code FullModelAnalysisEngine}), and every call into it takes the model's lock; the session owns it and closes
+ * it.
  */
 public final class FullModelSession implements AutoCloseable {
-    private final FullModel model;
+    private final SharedFullModel model;
     private final int maxNewTokens;
     private PreparedVideo prepared;
 
-    private FullModelSession(FullModel model, int maxNewTokens) {
+    private FullModelSession(SharedFullModel model, int maxNewTokens) {
         this.model = model;
         this.maxNewTokens = maxNewTokens;
     }
@@ -37,8 +39,8 @@ public final class FullModelSession implements AutoCloseable {
     public static FullModelSession open(Path base, Path tower, Path adapter, Device device, int maxNewTokens,
                                         DoubleConsumer progress) {
         try {
-            return new FullModelSession(FullModel.open(base, tower, adapter, device,
-                    FullModel.defaultPrecision(device), -1, new ModelFiles(), progress), maxNewTokens);
+            return new FullModelSession(new SharedFullModel(FullModel.open(base, tower, adapter, device,
+                    FullModel.defaultPrecision(device), -1, new ModelFiles(), progress)), maxNewTokens);
         } catch (IllegalStateException e) { // the memory estimate does not fit: a message for the user
             throw new IllegalArgumentException(e.getMessage(), e);
         }
@@ -53,27 +55,43 @@ public final class FullModelSession implements AutoCloseable {
      */
     public FullAnswer ask(Path video, String question, Consumer<String> partial, DoubleConsumer progress,
                           BooleanSupplier cancel) {
-        if (prepared == null || !prepared.video().equals(video)) {
-            if (prepared != null) {
-                prepared.close();
-                prepared = null;
+        return model.use(() -> partial.accept("(waiting for the analysis to finish with the full model)"), m -> {
+            if (prepared == null || !prepared.video().equals(video)) {
+                if (prepared != null) {
+                    prepared.close();
+                    prepared = null;
+                }
+                prepared = m.prepare(video, progress, cancel);
             }
-            prepared = model.prepare(video, progress, cancel);
-        }
-        return model.ask(prepared, List.of(), question, model.settings(maxNewTokens), partial, cancel);
+            return m.ask(prepared, List.of(), question, m.settings(maxNewTokens), partial, cancel);
+        });
     }
 
     /** @return "ICM+Video-LLaVA (full-omnisila-add, cpu)" */
     public String description() {
-        return String.format(Locale.ROOT, "%s (%s, %s)", model.info().name(), model.info().config(),
-                model.info().device());
+        return model.description();
     }
 
+    /** @return the loaded model, to share with the analysis */
+    public SharedFullModel shared() {
+        return model;
+    }
+
+    /** Frees the prepared video and the model (after an analysis using it, if any, has stopped). */
     @Override
     public void close() {
-        if (prepared != null) {
-            prepared.close();
+        try {
+            if (prepared != null) {
+                model.use(null, m -> {
+                    prepared.close();
+                    return null;
+                });
+            }
+        } catch (IllegalStateException e) {
+            // the model was closed already: the prepared video went with it
+        } finally {
+            prepared = null;
+            model.close();
         }
-        model.close();
     }
 }

@@ -25,6 +25,7 @@ import org.omnisila.engine.instruct.InstructionAnswerer;
 import org.omnisila.engine.llm.run.FullAnswer;
 import org.omnisila.engine.video.VideoCancelledException;
 import org.omnisila.app.workbench.Background;
+import org.omnisila.app.workbench.analysis.SharedFullModel;
 
 /**
  * The instruction box: an instruction in the paper's form about the analysis shown (the whole video, "segment 3",
@@ -47,6 +48,8 @@ public final class InstructionViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper fullModel = new ReadOnlyStringWrapper(this, "fullModel", "");
+    private final javafx.beans.property.ReadOnlyObjectWrapper<SharedFullModel> loaded =
+            new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "loaded");
     private final Executor fx;
     private final ExecutorService background;
     private volatile AtomicBoolean cancel = new AtomicBoolean();
@@ -115,6 +118,34 @@ public final class InstructionViewModel {
     }
 
     /**
+     * The loaded full model, to share with Analysis > Analyze (the window switches the analysis to it); null
+     * without one. Turns null before the model is closed (another model loaded, {@link #close()}).
+     */
+    public javafx.beans.property.ReadOnlyObjectProperty<SharedFullModel> loadedModelProperty() {
+        return loaded.getReadOnlyProperty();
+    }
+
+    /** Closes the full model (once, after a running answer or analysis has stopped); later calls do nothing. */
+    public void close() {
+        if (background.isShutdown()) {
+            return;
+        }
+        cancel();
+        background.execute(() -> {
+            if (session != null) {
+                FullModelSession s = session;
+                session = null;
+                fx.execute(() -> {
+                    loaded.set(null);
+                    fullModel.set("");
+                });
+                s.close();
+            }
+        });
+        background.shutdown();
+    }
+
+    /**
      * Loads the full model off the FX thread (a model loaded before is closed first). Errors go to the answer area.
      *
      * @param base    the Video-LLaVA folder
@@ -128,9 +159,13 @@ public final class InstructionViewModel {
         background.execute(() -> {
             try {
                 if (session != null) {
-                    session.close();
+                    FullModelSession old = session;
                     session = null;
-                    fx.execute(() -> fullModel.set(""));
+                    fx.execute(() -> {
+                        loaded.set(null);
+                        fullModel.set("");
+                    });
+                    old.close();
                 }
                 FullModelSession loaded = FullModelSession.open(base, tower, adapter, device, 256,
                         f -> fx.execute(() -> progress.set(f)));
@@ -142,7 +177,11 @@ public final class InstructionViewModel {
                 }
                 session = loaded;
                 String d = loaded.description();
-                fx.execute(() -> fullModel.set(d));
+                SharedFullModel shared = loaded.shared();
+                fx.execute(() -> {
+                    fullModel.set(d);
+                    this.loaded.set(shared);
+                });
                 finish("The full model is loaded: " + d + ". Ask about the video shown.", "");
                 fx.execute(() -> loadedFuture.complete(true));
             } catch (RuntimeException e) {

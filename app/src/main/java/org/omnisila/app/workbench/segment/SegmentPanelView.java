@@ -41,9 +41,12 @@ public final class SegmentPanelView extends ScrollPane {
         attribution.setId("segment-attribution");
         attribution.setWrapText(true);
         attribution.textProperty().bind(model.attributionProperty());
+        Label routingNote = note("segment-routing-note", model.routingNoteProperty());
+        Label cueNote = note("segment-cue-note", model.cueNoteProperty());
         VBox content = new VBox(6, title, heading("Sentiment"), scores, heading("Routing weights P (how much the "
-                + "model listened to each scene)"), routing, heading("Causal effect per scene"), effects, effectNote,
-                heading("Attribution"), attribution, heading("Cues (click to show in the video)"), cues);
+                + "model listened to each scene)"), routing, routingNote, heading("Causal effect per scene"), effects,
+                effectNote, heading("Attribution"), attribution, heading("Cues (click to show in the video)"), cues,
+                cueNote);
         content.setPadding(new Insets(8));
         setContent(content);
 
@@ -89,9 +92,6 @@ public final class SegmentPanelView extends ScrollPane {
 
     private void fillCues() {
         cues.getChildren().clear();
-        if (model.cues().isEmpty() && !model.scores().isEmpty()) {
-            cues.getChildren().add(new Label("(no cues)"));
-        }
         int i = 0;
         for (SegmentPanelViewModel.SceneCue c : model.cues()) {
             Hyperlink link = new Hyperlink(c.text());
@@ -100,6 +100,17 @@ public final class SegmentPanelView extends ScrollPane {
             link.setOnAction(e -> model.requestCue(c));
             cues.getChildren().add(link);
         }
+    }
+
+    /** A wrapped note bound to {@code text}, shown only when it has some. */
+    private static Label note(String id, javafx.beans.value.ObservableStringValue text) {
+        Label l = new Label();
+        l.setId(id);
+        l.setWrapText(true);
+        l.textProperty().bind(text);
+        l.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(text));
+        l.managedProperty().bind(l.visibleProperty());
+        return l;
     }
 
     private static VBox section(String id) {

@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.omnisila.engine.api.Cue;
+import org.omnisila.engine.api.ModelInfo;
 import org.omnisila.engine.api.Scene;
 import org.omnisila.engine.api.SegmentResult;
 
@@ -41,6 +42,9 @@ public final class SegmentPanelViewModel {
     }
 
     private final ObjectProperty<SegmentResult> segment = new SimpleObjectProperty<>(this, "segment");
+    private final ObjectProperty<ModelInfo> model = new SimpleObjectProperty<>(this, "model");
+    private final ReadOnlyStringWrapper routingNote = new ReadOnlyStringWrapper(this, "routingNote", "");
+    private final ReadOnlyStringWrapper cueNote = new ReadOnlyStringWrapper(this, "cueNote", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", "");
     private final ReadOnlyStringWrapper attribution = new ReadOnlyStringWrapper(this, "attribution", "");
     private final ReadOnlyStringWrapper effectNote = new ReadOnlyStringWrapper(this, "effectNote", "");
@@ -53,7 +57,32 @@ public final class SegmentPanelViewModel {
 
     public SegmentPanelViewModel() {
         segment.addListener((o, was, now) -> fill(now));
+        model.addListener((o, was, now) -> fill(segment.get()));
         fill(null);
+    }
+
+    /**
+     * The model of the analysis shown (null: unknown); bind it to the shown result's {@code model}. A full-model
+     * result ({@code config} "full-...", docs/formats.md) has no causal effects or cues: the notes say that the full
+     * model does not compute them, instead of showing empty sections.
+     */
+    public ObjectProperty<ModelInfo> modelProperty() {
+        return model;
+    }
+
+    /** Why there are no routing weights, when there are none; else empty. */
+    public ReadOnlyStringProperty routingNoteProperty() {
+        return routingNote.getReadOnlyProperty();
+    }
+
+    /** Why there are no cues, when there are none ("(no cues)", or not computed by the full model); else empty. */
+    public ReadOnlyStringProperty cueNoteProperty() {
+        return cueNote.getReadOnlyProperty();
+    }
+
+    /** @return whether {@code info} is the full model's (Video-LLaVA, with or without the ICM adapter) */
+    public static boolean isFullModel(ModelInfo info) {
+        return info != null && info.config().startsWith("full-");
     }
 
     /** The segment shown (null: none); bind it to the timeline's selected segment. */
@@ -119,8 +148,11 @@ public final class SegmentPanelViewModel {
             title.set("No segment selected: click the timeline");
             attribution.set("");
             effectNote.set("");
+            routingNote.set("");
+            cueNote.set("");
             return;
         }
+        boolean full = isFullModel(model.get());
         String top = s.topLabel();
         title.set(String.format(Locale.ROOT, "Segment %d: %.2f-%.2f s, %s %.2f", s.index(), s.start(), s.end(), top,
                 s.sentimentScores().get(top)));
@@ -131,6 +163,10 @@ public final class SegmentPanelViewModel {
             for (Scene scene : Scene.values()) {
                 routing.add(new Bar(scene.jsonName(), s.routing().get(scene)));
             }
+            routingNote.set("");
+        } else {
+            routingNote.set(full ? "No routing weights: this full model has no ICM scene block (loaded without an "
+                    + "adapter, or its fusion is none)." : "No routing weights: the model has no router.");
         }
         if (s.causalEffect() != null) {
             for (Scene scene : Scene.values()) {
@@ -138,6 +174,9 @@ public final class SegmentPanelViewModel {
                 effects.add(new Effect(scene, v, CausalEffectSentence.of(scene, v, top)));
             }
             effectNote.set("");
+        } else if (full) {
+            effectNote.set("Not computed by the full model: it answers in words (the attribution below) and gives "
+                    + "no per-scene interventions; analyse with the embedded model for causal effects.");
         } else {
             effectNote.set("No causal effects: the analysis did not compute interventions.");
         }
@@ -148,5 +187,7 @@ public final class SegmentPanelViewModel {
                 cues.add(new SceneCue(scene, c));
             }
         }
+        cueNote.set(!cues.isEmpty() ? "" : full ? "(cues not computed by the full model: it sees the video as one "
+                + "clip of eight frames)" : "(no cues)");
     }
 }

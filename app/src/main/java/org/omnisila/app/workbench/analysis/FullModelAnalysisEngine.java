@@ -1,0 +1,74 @@
+package org.omnisila.app.workbench.analysis;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import org.omnisila.engine.analysis.AnalysisListener;
+import org.omnisila.engine.analysis.AnalysisOutcome;
+import org.omnisila.engine.llm.run.FullAnalyzer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Analysis > Analyze with the loaded full model (Video-LLaVA with the ICM adapter): {@link FullAnalyzer}, as
+ * {@code omnisila analyze --model} runs it, over the window's {@link SharedFullModel}. The result is one
+ * whole-video segment (frame times, routing P, label scores), the located spans of the answer and its attribution;
+ * no causal effects or cues (docs/formats.md, "The full model's results"). Results are stored under the full
+ * model's hash ({@code FullModelHash}), apart from the small model's.
+ *
+ * <p>The engine does not own the model: {@link #close()} leaves it loaded (the instruction box that loaded it
+ * closes it); an analysis waits while the instruction box generates, and stops when the model is being closed.
+ */
+public final class FullModelAnalysisEngine implements AnalysisEngine {
+    private static final Logger LOG = LoggerFactory.getLogger(FullModelAnalysisEngine.class);
+
+    private final SharedFullModel shared;
+    private final int maxNewTokens;
+
+    /**
+     * @param shared       the loaded full model
+     * @param maxNewTokens the most tokens of the answer
+     */
+    public FullModelAnalysisEngine(SharedFullModel shared, int maxNewTokens) {
+        this.shared = shared;
+        this.maxNewTokens = maxNewTokens;
+    }
+
+    /** @return the model it analyses with */
+    public SharedFullModel shared() {
+        return shared;
+    }
+
+    /** @return "full model ICM+Video-LLaVA (full-omnisila-add, cpu)" */
+    @Override
+    public String model() {
+        return "full model " + shared.description();
+    }
+
+    @Override
+    public String device() {
+        return shared.info().device().startsWith("cuda") ? "CUDA" : "CPU";
+    }
+
+    @Override
+    public String modelSha256() {
+        return shared.info().checkpointSha256();
+    }
+
+    @Override
+    public AnalysisOutcome analyze(Path video, AnalysisListener listener, BooleanSupplier cancelled) {
+        BooleanSupplier stop = () -> cancelled.getAsBoolean() || shared.closing();
+        FullAnalyzer.Result r = shared.use(() -> listener.progress("waiting for the instruction box's answer", 0),
+                m -> new FullAnalyzer(m, maxNewTokens).analyze(video, listener, stop));
+        if (!r.answer().parsed().warnings().isEmpty()) {
+            LOG.info("the full model's answer about {}: {}", video, r.answer().parsed().warnings());
+        }
+        // AnalysisOutcome's warnings are damaged stretches of the video; the full model reads its frames by seeking
+        return new AnalysisOutcome(r.analysis(), List.of());
+    }
+
+    /** Leaves the model loaded: the instruction box owns it. */
+    @Override
+    public void close() {
+    }
+}
