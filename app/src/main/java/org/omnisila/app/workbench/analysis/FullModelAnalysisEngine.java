@@ -60,8 +60,11 @@ public final class FullModelAnalysisEngine implements AnalysisEngine {
         BooleanSupplier stop = () -> cancelled.getAsBoolean() || shared.closing();
         FullAnalyzer.Result r = shared.use(() -> listener.progress("waiting for the instruction box's answer", 0),
                 m -> new FullAnalyzer(m, maxNewTokens).analyze(video, listener, stop));
-        if (!r.answer().parsed().warnings().isEmpty()) {
-            LOG.info("the full model's answer about {}: {}", video, r.answer().parsed().warnings());
+        for (FullAnalyzer.Asked asked : r.asked()) {
+            if (!asked.answer().parsed().warnings().isEmpty()) {
+                LOG.info("the full model's {} answer about {}: {}", asked.step(), video,
+                        asked.answer().parsed().warnings());
+            }
         }
         // AnalysisOutcome's warnings are damaged stretches of the video; the full model reads its frames by seeking
         return new AnalysisOutcome(r.analysis(), List.of());
