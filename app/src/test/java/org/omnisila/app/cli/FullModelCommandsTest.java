@@ -148,7 +148,7 @@ class FullModelCommandsTest {
         assertTrue(other.err.toString().contains("is not a Video-LLaVA folder"), other.err.toString());
         CliRun third = new CliRun();
         assertEquals(1, third.run("chat", video.toString(), "--model", TinyAdapter.base().toString(), "--device",
-                "cpu", "--precision", "fp16", "--ask", "x"));
-        assertTrue(third.err.toString().contains("fp16 is for CUDA"), third.err.toString());
+                "cpu", "--precision", "bf16", "--ask", "x"));
+        assertTrue(third.err.toString().contains("bf16 is for CUDA"), third.err.toString());
     }
 }

@@ -24,6 +24,11 @@ public final class DecoderLayers extends StepBlock {
         }
     }
 
+    /** @return the layers in order (for {@link LayerCheckpointing}, which runs them one by one) */
+    List<LlamaDecoderLayer> layers() {
+        return List.copyOf(layers);
+    }
+
     /** @return the last layer's output [B, T, d] */
     @Override
     public NDArray apply(ParameterStore ps, NDArray x, StepContext step, boolean training) {

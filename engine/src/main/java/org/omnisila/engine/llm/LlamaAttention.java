@@ -66,8 +66,8 @@ public final class LlamaAttention extends StepBlock {
         k = repeatKv(k, heads / kvHeads); // [B, H, Tk, D]
         v = repeatKv(v, heads / kvHeads); // [B, H, Tk, D]
         NDArray scores = Scalars.div(q.matMul(k.transpose(0, 1, 3, 2)), Math.sqrt(headDim)); // [B, H, T, Tk]
-        NDArray probs = scores.toType(DataType.FLOAT32, false).add(step.bias()).softmax(-1) // [B, H, T, Tk]
-                .toType(q.getDataType(), false);
+        NDArray probs = DifferentiableCast.to(DifferentiableCast.to(scores, DataType.FLOAT32).add(step.bias())
+                .softmax(-1), q.getDataType()); // [B, H, T, Tk]
         return oProj.apply(ps, mergeHeads(probs.matMul(v)), training); // [B, T, d]
     }
 

@@ -67,7 +67,8 @@ public final class LlamaForCausalLM extends FixedShapeBlock {
         return model;
     }
 
-    private NDArray head(ParameterStore ps, NDArray h, boolean lastPosition, boolean training) {
+    /** @return logits [B, T, V] (or [B, 1, V]) of the final hidden states h [B, T, d] ({@code lm_head}) */
+    NDArray head(ParameterStore ps, NDArray h, boolean lastPosition, boolean training) {
         if (lastPosition) {
             h = h.get(":, -1:, :"); // [B, 1, d]
         }

@@ -6,6 +6,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import java.util.List;
 
 /**
  * The decoder without its output head, Hugging Face's {@code LlamaModel} ({@code model}): token embedding,
@@ -60,12 +61,32 @@ public final class LlamaModel extends FixedShapeBlock {
             throw new IllegalArgumentException("input embeddings must be [B, T, " + config.hiddenSize() + "], got "
                     + s);
         }
+        return norm.apply(ps, layers.apply(ps, x, context(x, padding, cache), training), training); // [B, T, d]
+    }
+
+    /**
+     * @param x       input embeddings [B, T, d]
+     * @param padding [B, T] (1 real, 0 padding), or null when all are real
+     * @param cache   the earlier positions (extended here by T), or null
+     * @return the step's positions' rotary angles, attention bias and cache
+     */
+    StepContext context(NDArray x, NDArray padding, KvCache cache) {
+        Shape s = x.getShape();
         NDArray real = padding != null ? padding
                 : x.getManager().ones(new Shape(s.get(0), s.get(1)), DataType.INT64); // [B, T]
         NDArray keyMask = cache == null ? real : cache.extend(real); // [B, Tk]
         AttentionMask.Step mask = AttentionMask.of(keyMask, Math.toIntExact(s.get(1)));
-        StepContext step = new StepContext(rotary.angles(mask.positions(), x.getDataType()), mask.bias(), cache);
-        return norm.apply(ps, layers.apply(ps, x, step, training), training); // [B, T, d]
+        return new StepContext(rotary.angles(mask.positions(), x.getDataType()), mask.bias(), cache);
+    }
+
+    /** @return the decoder layers in order */
+    List<LlamaDecoderLayer> layers() {
+        return layers.layers();
+    }
+
+    /** @return the final norm ({@code norm}) of the last layer's output h [B, T, d] */
+    NDArray finalNorm(ParameterStore ps, NDArray h, boolean training) {
+        return norm.apply(ps, h, training); // [B, T, d]
     }
 
     /**

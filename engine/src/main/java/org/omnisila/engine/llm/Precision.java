@@ -1,5 +1,6 @@
 package org.omnisila.engine.llm;
 
+import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
 import java.util.Locale;
 
@@ -7,9 +8,12 @@ import java.util.Locale;
 public enum Precision {
     /** float32: the CPU's format here, and the reference tests' */
     FP32(4, DataType.FLOAT32),
-    /** float16: what Vicuna-7B and Video-LLaVA-7B are published in; for CUDA */
+    /**
+     * float16: what Vicuna-7B and Video-LLaVA-7B are published in; for CUDA. It also runs on the CPU (half the
+     * memory of fp32, slower), where the mixed-precision path is tested.
+     */
     FP16(2, DataType.FLOAT16),
-    /** bfloat16: float32's range at half the size; for CUDA GPUs from Ampere on */
+    /** bfloat16: float32's range at half the size; for CUDA GPUs from Ampere on, never on the CPU */
     BF16(2, DataType.BFLOAT16);
 
     private final int bytes;
@@ -28,6 +32,19 @@ public enum Precision {
     /** @return the DJL type */
     public DataType dataType() {
         return dataType;
+    }
+
+    /**
+     * Refuses bf16 on the CPU: DJL's PyTorch engine (0.35.1 / 2.7.1) aborts the whole JVM ("terminate called without
+     * an active exception") when it makes a bfloat16 tensor on the CPU, so the refusal must come first.
+     *
+     * @throws IllegalArgumentException bf16 on a device that is not a GPU
+     */
+    public void requireUsableOn(Device device) {
+        if (this == BF16 && !device.isGpu()) {
+            throw new IllegalArgumentException("bf16 is for CUDA: on the CPU the PyTorch engine cannot hold bfloat16 "
+                    + "tensors; load in fp32 (or fp16)");
+        }
     }
 
     /** @return fp32, fp16 or bf16 */

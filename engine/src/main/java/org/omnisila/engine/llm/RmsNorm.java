@@ -50,9 +50,9 @@ public final class RmsNorm extends SingleInputBlock {
      * @return g * x / sqrt(mean(x^2) + eps) [..., d], of x's type
      */
     public static NDArray rmsNorm(NDArray x, NDArray weight, double eps) {
-        NDArray x32 = x.toType(DataType.FLOAT32, false); // [..., d]
+        NDArray x32 = DifferentiableCast.to(x, DataType.FLOAT32); // [..., d]
         NDArray meanSquare = x32.square().mean(new int[] {x.getShape().dimension() - 1}, true); // [..., 1]
         NDArray normed = x32.div(meanSquare.add(eps).sqrt()); // [..., d]
-        return weight.mul(normed.toType(x.getDataType(), false)); // [..., d]
+        return weight.mul(DifferentiableCast.to(normed, x.getDataType())); // [..., d]
     }
 }

@@ -39,7 +39,7 @@ public final class LlamaLoader {
     }
 
     /**
-     * @param precision     the parameters' format (fp32 on the CPU)
+     * @param precision     the parameters' format (fp32 or fp16 on the CPU)
      * @param contextLength positions the KV cache must hold, for the estimate; 0 for the config's maximum
      * @param batch         sequences decoded together, for the estimate
      * @param memoryBudget  bytes the device may give; -1 to ask the device ({@link MemoryBudget#available})
@@ -63,16 +63,14 @@ public final class LlamaLoader {
      * @return the loaded model; close it to free its memory
      * @throws CheckpointException      for a missing or unreadable file, a truncated shard, missing, mis-shaped or
      *                                  non-float tensors (all of them in one message)
-     * @throws IllegalArgumentException for an unusable config.json, or fp16/bf16 asked for on the CPU
+     * @throws IllegalArgumentException for an unusable config.json, or bf16 asked for on the CPU
      * @throws IllegalStateException    when the estimate does not fit the device's memory
      */
     public static LoadedLlama load(Path dir, NDManager parent, Settings settings) {
         HfModelFolder folder = HfModelFolder.open(dir);
         LlamaConfig config = LlamaConfigJson.read(folder.configFile());
         String device = DeviceChoice.describe(parent.getDevice());
-        if (settings.precision() != Precision.FP32 && !parent.getDevice().isGpu()) {
-            throw new IllegalArgumentException(settings.precision() + " is for CUDA; on the CPU load in fp32");
-        }
+        settings.precision().requireUsableOn(parent.getDevice());
         int context = settings.contextLength() > 0 ? settings.contextLength() : config.maxPositionEmbeddings();
         MemoryEstimate estimate = MemoryEstimate.of(config, settings.precision(), context, settings.batch());
         long budget = settings.memoryBudget() >= 0 ? settings.memoryBudget() : MemoryBudget.available(parent.getDevice());

@@ -94,9 +94,7 @@ public final class VideoLlavaLoader {
         int context = settings.contextLength() > 0 ? settings.contextLength() : config.maxPositionEmbeddings();
         MemoryEstimate estimate = MemoryEstimate.of(config, settings.precision(), context, settings.batch())
                 .plusParameters(parameters(tower) + parameters(projector));
-        if (settings.precision() != Precision.FP32 && !parent.getDevice().isGpu()) {
-            throw new IllegalArgumentException(settings.precision() + " is for CUDA; on the CPU load in fp32");
-        }
+        settings.precision().requireUsableOn(parent.getDevice());
         long budget = settings.memoryBudget() >= 0 ? settings.memoryBudget()
                 : MemoryBudget.available(parent.getDevice());
         MemoryBudget.require(estimate, budget, DeviceChoice.describe(parent.getDevice()));

@@ -9,6 +9,7 @@ import ai.djl.training.ParameterStore;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.omnisila.engine.icm.Scalars;
+import org.omnisila.engine.llm.DifferentiableCast;
 import org.omnisila.engine.llm.Projection;
 
 /**
@@ -51,15 +52,23 @@ public final class LoraPair implements Projection.Adapter {
         return out;
     }
 
-    /** @return scaling * B(A(dropout(x))) [..., out], or null when merged into W */
+    /**
+     * As PEFT's {@code lora.Linear.forward}: x is cast to the pair's type (float32 pairs on a float16 or bfloat16
+     * base in mixed-precision training), and the result back to x's.
+     *
+     * @return scaling * B(A(dropout(x))) [..., out] of x's type, or null when merged into W
+     */
     @Override
     public NDArray delta(ParameterStore ps, NDArray x, boolean training) {
         if (merged) {
             return null;
         }
-        NDArray in = training && dropout > 0 ? Dropout.dropout(x, dropout, true).head() : x; // [..., in]
+        DataType pairType = a().getArray().getDataType();
+        NDArray cast = DifferentiableCast.to(x, pairType); // [..., in]
+        NDArray in = training && dropout > 0 ? Dropout.dropout(cast, dropout, true).head() : cast; // [..., in]
         NDArray low = loraA.apply(ps, in, training); // [..., r]
-        return Scalars.mul(loraB.apply(ps, low, training), scaling); // [..., out]
+        NDArray delta = Scalars.mul(loraB.apply(ps, low, training), scaling); // [..., out]
+        return DifferentiableCast.to(delta, x.getDataType());
     }
 
     /** @return A [r, in] */

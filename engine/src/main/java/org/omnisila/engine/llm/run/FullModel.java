@@ -110,12 +110,12 @@ public final class FullModel implements AutoCloseable {
      * @param towerDir     a LanguageBind video tower folder, or null when the base holds the tower
      * @param adapterDir   an ICM adapter folder, or null for plain Video-LLaVA
      * @param device       where it runs
-     * @param precision    fp32 on the CPU; fp16 or bf16 on CUDA
+     * @param precision    fp32 or fp16 on the CPU; fp16 or bf16 on CUDA
      * @param memoryBudget bytes the model may use, -1 for what the device reports
      * @param files        where the bundled scene extractors' files are
      * @param progress     receives the fraction loaded, ending with 1.0
      * @throws CheckpointException      a missing or broken folder, file or tensor (named)
-     * @throws IllegalArgumentException an unusable config, or fp16/bf16 on the CPU
+     * @throws IllegalArgumentException an unusable config, or bf16 on the CPU
      * @throws IllegalStateException    when the memory estimate does not fit the device
      */
     public static FullModel open(Path baseDir, Path towerDir, Path adapterDir, Device device, Precision precision,

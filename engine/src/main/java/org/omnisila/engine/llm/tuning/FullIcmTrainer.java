@@ -14,6 +14,7 @@ import org.omnisila.engine.icm.KMeans;
 import org.omnisila.engine.icm.RouterLoss;
 import org.omnisila.engine.icm.Scalars;
 import org.omnisila.engine.llm.ClipFramePreprocessor;
+import org.omnisila.engine.llm.LayerCheckpointing;
 import org.omnisila.engine.llm.hf.HfParameterNames;
 import org.omnisila.engine.llm.hf.LoadedVideoLlava;
 import org.omnisila.engine.llm.lora.LoadedAdapter;
@@ -40,6 +41,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 /**
  * LoRA tuning of the full model, the paper's two stages (section 3.4), as Video-LLaVA's train.py does it with PEFT
@@ -84,6 +86,7 @@ public final class FullIcmTrainer implements AutoCloseable {
     private final ClipFramePreprocessor preprocessor;
     private final int tokensPerImage;
     private final AdamW adam;
+    private final DataType activations;
     private boolean complete;
 
     /**
@@ -113,8 +116,9 @@ public final class FullIcmTrainer implements AutoCloseable {
                     + "features' " + scenes.widths());
         }
         this.manager = base.decoder().manager();
-        DataType type = HfParameterNames.of(base.decoder().model()).values().iterator().next().getArray()
+        this.activations = HfParameterNames.of(base.decoder().model()).values().iterator().next().getArray()
                 .getDataType();
+        DataType type = DataType.FLOAT32; // trained parameters: float32 whatever the base's type (mixed precision)
         manager.getEngine().setRandomSeed((int) settings.seed());
         if (stageOne != null) {
             IcmAdapterConfig c = IcmAdapter.readConfig(stageOne);
@@ -225,6 +229,7 @@ public final class FullIcmTrainer implements AutoCloseable {
         List<String> names = List.copyOf(trainable.keySet());
         List<NDArray> weights = trainable.values().stream().map(Parameter::getArray).toList();
         long pad = tokenizer.special().pad() >= 0 ? tokenizer.special().pad() : 0;
+        LossScale lossScale = LossScale.forActivations(activations);
         if (settings.scenes()) {
             buildDictionary(train);
         }
@@ -242,23 +247,29 @@ public final class FullIcmTrainer implements AutoCloseable {
                 for (int i : idx) {
                     chosen.add(train.get(i));
                 }
-                TuningBatch batch = TuningBatch.of(chosen, pad);
-                long supervised = chosen.stream().mapToLong(e -> e.tokens().supervised()).sum();
                 float lr = schedule.getNewValue(step);
-                double loss = 0;
-                try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
-                    for (TuningBatch micro : batch.microBatches(settings.microBatchSize())) {
-                        if (cancelled.getAsBoolean()) {
-                            zeroGradients(weights);
-                            return new Result(step, epoch, true, stepLosses, epochLosses, testLosses,
-                                    (System.nanoTime() - start) / 1e9);
-                        }
-                        try (NDManager scope = manager.newSubManager()) {
-                            NDArray l = microLoss(scope, micro, supervised, batch.size(), true);
-                            collector.backward(l);
-                            loss += l.getFloat();
-                        }
+                double loss = backward(chosen, pad, step, lossScale.value(), cancelled);
+                if (Double.isNaN(loss) && cancelled.getAsBoolean()) {
+                    zeroGradients(weights);
+                    return new Result(step, epoch, true, stepLosses, epochLosses, testLosses,
+                            (System.nanoTime() - start) / 1e9);
+                }
+                List<NDArray> grads = weights.stream().map(NDArray::getGradient).toList();
+                if (lossScale.value() != 1) {
+                    float unscale = (float) (1 / lossScale.value());
+                    grads.forEach(g -> g.muli(unscale));
+                }
+                double norm = Double.isFinite(loss) ? globalNorm(grads) : Double.NaN;
+                if (!Double.isFinite(norm) && lossScale.dynamic()) { // fp16 overflow: skip the step, halve the scale
+                    zeroGradients(weights);
+                    lossScale.update(false);
+                    if (lossScale.value() < 1) {
+                        throw new TrainingDivergedException("float16 overflowed at every loss scale down to 1 at "
+                                + "step " + (step + 1) + "; nothing was saved. Tune in bf16 or fp32, or lower --lr");
                     }
+                    step++;
+                    listener.skipped(step, total, lossScale.value());
+                    continue;
                 }
                 if (!Double.isFinite(loss)) {
                     zeroGradients(weights);
@@ -266,8 +277,13 @@ public final class FullIcmTrainer implements AutoCloseable {
                             + " (epoch " + (epoch + 1) + ", learning rate " + lr + "); nothing was saved. Lower "
                             + "--lr or check the data");
                 }
-                List<NDArray> grads = weights.stream().map(NDArray::getGradient).toList();
-                clip(grads, step);
+                if (!Double.isFinite(norm)) {
+                    zeroGradients(weights);
+                    throw new TrainingDivergedException("the gradient norm became " + norm + " at step " + (step + 1)
+                            + "; nothing was saved. Lower --lr or check the data");
+                }
+                lossScale.update(true);
+                clip(grads, norm);
                 adam.update(names, weights, grads, lr);
                 zeroGradients(weights);
                 step++;
@@ -326,19 +342,90 @@ public final class FullIcmTrainer implements AutoCloseable {
                 base.folder().getFileName().toString()));
     }
 
-    private NDArray microLoss(NDManager scope, TuningBatch micro, long supervised, int batchSize, boolean training) {
-        VideoLlava.Forward f = forward(scope, micro, training);
-        NDArray loss = Scalars.div(MaskedLmLoss.sum(f.logits(), f.batch().labels()), Math.max(1, supervised));
-        if (f.routing() != null) {
-            NDArray rb = RouterLoss.compute(f.routing().toType(DataType.FLOAT32, false), settings.routerAlpha(),
-                    settings.routerBeta());
-            loss = loss.add(Scalars.mul(rb, micro.size() / (double) batchSize));
+    /**
+     * The gradients one optimizer step would use for these examples (before clipping, unscaled), by trained
+     * parameter's name; the parameters' gradients are cleared again afterwards. In stage 2 the IEC dictionary is
+     * built from these examples first, as {@link #train} does before epoch 1. For checking one backward pass (mixed
+     * precision, checkpointing) against another.
+     */
+    public Map<String, float[]> gradients(List<TuningExample> examples) {
+        long pad = tokenizer.special().pad() >= 0 ? tokenizer.special().pad() : 0;
+        List<NDArray> weights = trainable.values().stream().map(Parameter::getArray).toList();
+        if (settings.scenes()) {
+            buildDictionary(examples);
+        }
+        zeroGradients(weights);
+        backward(examples, pad, 0, 1, () -> false);
+        Map<String, float[]> out = new LinkedHashMap<>();
+        trainable.forEach((n, p) -> out.put(n, p.getArray().getGradient().toType(DataType.FLOAT32, false)
+                .toFloatArray()));
+        zeroGradients(weights);
+        return out;
+    }
+
+    /**
+     * Accumulates the gradients of one optimizer step's examples, micro-batch by micro-batch: (L_lm + L_rb) * scale.
+     *
+     * @param step  the optimizer step (seeds checkpointed layers' dropout)
+     * @param scale the loss scale (1 but in float16)
+     * @return the step's loss, unscaled; NaN when cancelled before a micro-batch
+     */
+    private double backward(List<TuningExample> chosen, long pad, int step, double scale, BooleanSupplier cancelled) {
+        TuningBatch batch = TuningBatch.of(chosen, pad);
+        long supervised = chosen.stream().mapToLong(e -> e.tokens().supervised()).sum();
+        double loss = 0;
+        int index = 0;
+        try (GradientCollector collector = manager.getEngine().newGradientCollector()) {
+            for (TuningBatch micro : batch.microBatches(settings.microBatchSize())) {
+                if (cancelled.getAsBoolean()) {
+                    return Double.NaN;
+                }
+                try (NDManager scope = manager.newSubManager()) {
+                    ParameterStore ps = new ParameterStore(scope, false);
+                    VideoLlava.Inputs in = inputs(ps, scope, micro, true);
+                    NDArray rb = routerLoss(in.routing(), micro.size(), batch.size());
+                    Function<NDArray, NDArray> lm = logits -> Scalars.div(
+                            MaskedLmLoss.sum(logits, in.batch().labels()), Math.max(1, supervised));
+                    if (settings.checkpointing()) {
+                        long seed = settings.seed() * 1_000_003L + step * 7_919L + index * 131L;
+                        loss += LayerCheckpointing.backward(ps, model.decoder(), in.batch().embeddings(),
+                                in.batch().padding(), lm, rb, scale, collector, l -> (int) (seed + l));
+                        loss += rb == null ? 0 : rb.getFloat();
+                    } else {
+                        NDArray l = lm.apply(model.decoder().logitsFromEmbeddings(ps, in.batch().embeddings(),
+                                in.batch().padding(), null, false, true));
+                        if (rb != null) {
+                            l = l.add(rb);
+                        }
+                        collector.backward(scale == 1 ? l : Scalars.mul(l, scale));
+                        loss += l.getFloat();
+                    }
+                }
+                index++;
+            }
         }
         return loss;
     }
 
+    /** @return L_rb of the micro-batch, weighted by its share of the batch's examples; null in stage 1 */
+    private NDArray routerLoss(NDArray routing, int microSize, int batchSize) {
+        if (routing == null) {
+            return null;
+        }
+        NDArray rb = RouterLoss.compute(routing.toType(DataType.FLOAT32, false), settings.routerAlpha(),
+                settings.routerBeta());
+        return Scalars.mul(rb, microSize / (double) batchSize);
+    }
+
     private VideoLlava.Forward forward(NDManager scope, TuningBatch micro, boolean training) {
         ParameterStore ps = new ParameterStore(scope, false);
+        VideoLlava.Inputs in = inputs(ps, scope, micro, training);
+        NDArray logits = model.decoder().logitsFromEmbeddings(ps, in.batch().embeddings(), in.batch().padding(),
+                null, false, training); // [B, L, V]
+        return new VideoLlava.Forward(logits, in.batch(), in.routing());
+    }
+
+    private VideoLlava.Inputs inputs(ParameterStore ps, NDManager scope, TuningBatch micro, boolean training) {
         List<long[]> ids = new ArrayList<>();
         List<long[]> labels = new ArrayList<>();
         List<int[]> positions = new ArrayList<>();
@@ -350,20 +437,20 @@ public final class FullIcmTrainer implements AutoCloseable {
             pixels.add(preprocessor.images(scope, e.frames().images()));
         }
         NDList scenes = settings.scenes() ? micro.scenes(scope) : null;
-        return model.forward(ps, ids, labels, positions, pixels, scenes, training);
+        return model.inputs(ps, ids, labels, positions, pixels, scenes, training);
     }
 
-    /** torch.nn.utils.clip_grad_norm_: the global L2 norm over all gradients, scaled down to the maximum. */
-    private void clip(List<NDArray> grads, int step) {
+    /** @return the global L2 norm over all gradients (torch.nn.utils.clip_grad_norm_'s total_norm) */
+    private static double globalNorm(List<NDArray> grads) {
         double squares = 0;
         for (NDArray g : grads) {
             squares += g.toType(DataType.FLOAT32, false).square().sum().getFloat();
         }
-        double norm = Math.sqrt(squares);
-        if (!Double.isFinite(norm)) {
-            throw new TrainingDivergedException("the gradient norm became " + norm + " at step " + (step + 1)
-                    + "; nothing was saved. Lower --lr or check the data");
-        }
+        return Math.sqrt(squares);
+    }
+
+    /** torch.nn.utils.clip_grad_norm_: scaled down to the maximum when the norm is above it. */
+    private void clip(List<NDArray> grads, double norm) {
         double coefficient = settings.maxGradNorm() / (norm + 1e-6);
         if (coefficient < 1) {
             grads.forEach(g -> g.muli((float) coefficient));

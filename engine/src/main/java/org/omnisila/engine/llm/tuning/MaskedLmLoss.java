@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.index.NDIndex;
 import ai.djl.ndarray.types.DataType;
 import org.omnisila.engine.icm.Scalars;
+import org.omnisila.engine.llm.DifferentiableCast;
 
 /**
  * The causal language-model loss of Hugging Face's {@code LlamaForCausalLM.forward} (with labels): the logits at
@@ -33,7 +34,7 @@ public final class MaskedLmLoss {
     /** @return the summed cross-entropy over supervised positions, float32 scalar (0 when there are none) */
     public static NDArray sum(NDArray logits, NDArray labels) {
         check(logits, labels);
-        NDArray shiftLogits = logits.get(new NDIndex(":, :-1, :")).toType(DataType.FLOAT32, false);
+        NDArray shiftLogits = DifferentiableCast.to(logits.get(new NDIndex(":, :-1, :")), DataType.FLOAT32);
         NDArray shiftLabels = labels.get(new NDIndex(":, 1:")).toType(DataType.INT64, false);
         NDArray keep = shiftLabels.neq(ConversationTokens.IGNORE);
         NDArray index = shiftLabels.mul(keep.toType(DataType.INT64, false)).expandDims(-1); // ignored -> 0

@@ -14,6 +14,17 @@ public interface TuningListener {
     void step(int step, int totalSteps, int epoch, double loss, float learningRate, double examplesPerSecond,
               double etaSeconds);
 
+    /**
+     * A float16 step whose gradients overflowed: it was skipped (no update) and the loss scale halved
+     * ({@link LossScale}). A few of these at the start of a run are normal.
+     *
+     * @param step       the skipped step (1-based; it counts as done)
+     * @param totalSteps optimizer steps of the run
+     * @param lossScale  the scale from now on
+     */
+    default void skipped(int step, int totalSteps, double lossScale) {
+    }
+
     /** After each epoch: its mean step loss, and the test split's loss (NaN when there is none). */
     default void epochDone(int epoch, double meanLoss, double testLoss) {
     }

@@ -29,11 +29,14 @@ import java.util.List;
  * @param routerAlpha    alpha of L_rb (entropy term)
  * @param routerBeta     beta of L_rb (load-balancing term)
  * @param dictionaryRows at most this many y_moe rows (frames) go into the IEC dictionary's K-means
+ * @param checkpointing  gradient checkpointing of the decoder's layers ({@code llm.LayerCheckpointing}): keep only
+ *                       each layer's input and run the layer again in the backward pass (Video-LLaVA's
+ *                       {@code --gradient_checkpointing True}); off by default
  */
 public record TuningSettings(InstructionDataset.Stage stage, int epochs, int batchSize, int accumulate,
                              float learningRate, double warmupRatio, float weightDecay, float maxGradNorm,
                              LoraConfig lora, FusionMode fusion, int maxLength, long seed, float routerAlpha,
-                             float routerBeta, int dictionaryRows) {
+                             float routerBeta, int dictionaryRows, boolean checkpointing) {
     /** Checks. */
     public TuningSettings {
         if (stage == null || epochs < 1 || batchSize < 1 || accumulate < 1 || accumulate > batchSize
@@ -59,7 +62,7 @@ public record TuningSettings(InstructionDataset.Stage stage, int epochs, int bat
     public static TuningSettings paper(InstructionDataset.Stage stage) {
         return new TuningSettings(stage, 3, 8, 1, 2e-5f, 0.03, 0f, 1f, LoraConfig.paper(LoraConfig.ATTENTION),
                 stage == InstructionDataset.Stage.SCENE_TUNING ? FusionMode.NONE : FusionMode.ADD, 2048, 1,
-                RouterLoss.DEFAULT_ALPHA, RouterLoss.DEFAULT_BETA, 20_000);
+                RouterLoss.DEFAULT_ALPHA, RouterLoss.DEFAULT_BETA, 20_000, false);
     }
 
     /** @return examples per micro-batch: ceil(batch / accumulate) */
@@ -79,42 +82,47 @@ public record TuningSettings(InstructionDataset.Stage stage, int epochs, int bat
 
     public TuningSettings withEpochs(int e) {
         return new TuningSettings(stage, e, batchSize, accumulate, learningRate, warmupRatio, weightDecay, maxGradNorm,
-                lora, fusion, maxLength, seed, routerAlpha, routerBeta, dictionaryRows);
+                lora, fusion, maxLength, seed, routerAlpha, routerBeta, dictionaryRows, checkpointing);
     }
 
     public TuningSettings withBatch(int batch, int micro) {
         return new TuningSettings(stage, epochs, batch, micro, learningRate, warmupRatio, weightDecay, maxGradNorm,
-                lora, fusion, maxLength, seed, routerAlpha, routerBeta, dictionaryRows);
+                lora, fusion, maxLength, seed, routerAlpha, routerBeta, dictionaryRows, checkpointing);
     }
 
     public TuningSettings withLearningRate(float lr, double warmup) {
         return new TuningSettings(stage, epochs, batchSize, accumulate, lr, warmup, weightDecay, maxGradNorm, lora,
-                fusion, maxLength, seed, routerAlpha, routerBeta, dictionaryRows);
+                fusion, maxLength, seed, routerAlpha, routerBeta, dictionaryRows, checkpointing);
     }
 
     public TuningSettings withLora(LoraConfig l) {
         return new TuningSettings(stage, epochs, batchSize, accumulate, learningRate, warmupRatio, weightDecay,
-                maxGradNorm, l, fusion, maxLength, seed, routerAlpha, routerBeta, dictionaryRows);
+                maxGradNorm, l, fusion, maxLength, seed, routerAlpha, routerBeta, dictionaryRows, checkpointing);
     }
 
     public TuningSettings withFusion(FusionMode f) {
         return new TuningSettings(stage, epochs, batchSize, accumulate, learningRate, warmupRatio, weightDecay,
-                maxGradNorm, lora, f, maxLength, seed, routerAlpha, routerBeta, dictionaryRows);
+                maxGradNorm, lora, f, maxLength, seed, routerAlpha, routerBeta, dictionaryRows, checkpointing);
     }
 
     public TuningSettings withMaxLength(int m) {
         return new TuningSettings(stage, epochs, batchSize, accumulate, learningRate, warmupRatio, weightDecay,
-                maxGradNorm, lora, fusion, m, seed, routerAlpha, routerBeta, dictionaryRows);
+                maxGradNorm, lora, fusion, m, seed, routerAlpha, routerBeta, dictionaryRows, checkpointing);
     }
 
     public TuningSettings withSeed(long s) {
         return new TuningSettings(stage, epochs, batchSize, accumulate, learningRate, warmupRatio, weightDecay,
-                maxGradNorm, lora, fusion, maxLength, s, routerAlpha, routerBeta, dictionaryRows);
+                maxGradNorm, lora, fusion, maxLength, s, routerAlpha, routerBeta, dictionaryRows, checkpointing);
     }
 
     public TuningSettings withMaxGradNorm(float n) {
         return new TuningSettings(stage, epochs, batchSize, accumulate, learningRate, warmupRatio, weightDecay, n,
-                lora, fusion, maxLength, seed, routerAlpha, routerBeta, dictionaryRows);
+                lora, fusion, maxLength, seed, routerAlpha, routerBeta, dictionaryRows, checkpointing);
+    }
+
+    public TuningSettings withCheckpointing(boolean on) {
+        return new TuningSettings(stage, epochs, batchSize, accumulate, learningRate, warmupRatio, weightDecay,
+                maxGradNorm, lora, fusion, maxLength, seed, routerAlpha, routerBeta, dictionaryRows, on);
     }
 
     /** @return the LoRA target list for the CLI's "attention" or "all" */

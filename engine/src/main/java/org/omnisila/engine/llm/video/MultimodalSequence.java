@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.Shape;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.omnisila.engine.llm.DifferentiableCast;
 
 /**
  * Puts text, video and scene tokens into one input sequence, as Video-LLaVA's {@code
@@ -84,7 +85,7 @@ public final class MultimodalSequence {
             }
             from = positions[k] + 1;
             if (mode == FusionMode.APPEND && k == positions.length - 1) {
-                NDArray scene = item.sceneTokens().toType(text.getDataType(), false); // [T_s, d]
+                NDArray scene = DifferentiableCast.to(item.sceneTokens(), text.getDataType()); // [T_s, d]
                 pieces.add(scene);
                 for (int i = 0; i < scene.getShape().get(0); i++) {
                     labels.add(IGNORE_INDEX);

@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import java.util.ArrayList;
 import java.util.List;
 import org.omnisila.engine.llm.ClipVisionModel;
+import org.omnisila.engine.llm.DifferentiableCast;
 import org.omnisila.engine.llm.Generation;
 import org.omnisila.engine.llm.GenerationSettings;
 import org.omnisila.engine.llm.LlamaForCausalLM;
@@ -32,7 +33,7 @@ import org.omnisila.engine.llm.text.PromptTokens;
  *
  * <p>Video-LLaVA's {@code encode_videos}: the tower's features of layer {@code mm_vision_select_layer} = -2 with
  * all tokens ({@code mm_vision_select_feature} "patch" keeps the CLS for videos in Video-LLaVA: 257 per frame), then
- * the projector. Precision: the parameters' type (fp32 on the CPU; fp16/bf16 on CUDA as loaded); pixels and scene
+ * the projector. Precision: the parameters' type (fp32 or fp16 on the CPU; fp16/bf16 on CUDA, as loaded); pixels and scene
  * tokens are cast to it.
  */
 public final class VideoLlava {
@@ -114,12 +115,28 @@ public final class VideoLlava {
      */
     public Forward forward(ParameterStore ps, List<long[]> ids, List<long[]> labels, List<int[]> imagePositions,
                            List<NDArray> pixels, NDList scenes, boolean training) {
+        Inputs in = inputs(ps, ids, labels, imagePositions, pixels, scenes, training);
+        NDArray logits = decoder.logitsFromEmbeddings(ps, in.batch().embeddings(), in.batch().padding(), null, false,
+                training); // [B, L, V]
+        return new Forward(logits, in.batch(), in.routing());
+    }
+
+    /** The decoder's input of a training batch (embeddings, padding, expanded labels) and the routing for L_rb. */
+    public record Inputs(MultimodalBatch batch, NDArray routing) {
+    }
+
+    /**
+     * {@link #forward} up to the decoder: what a checkpointed backward pass ({@code llm.LayerCheckpointing}) starts
+     * from. Same arguments.
+     *
+     * @return the right-padded batch and routing P [B, 4] (null with {@link FusionMode#NONE})
+     */
+    public Inputs inputs(ParameterStore ps, List<long[]> ids, List<long[]> labels, List<int[]> imagePositions,
+                         List<NDArray> pixels, NDList scenes, boolean training) {
         NDList scene = sceneTokens(ps, scenes, training);
         MultimodalBatch batch = MultimodalSequence.batch(sequences(ps, ids, labels, imagePositions, pixels,
                 scene == null ? null : scene.get(0), training));
-        NDArray logits = decoder.logitsFromEmbeddings(ps, batch.embeddings(), batch.padding(), null, false,
-                training); // [B, L, V]
-        return new Forward(logits, batch, scene == null ? null : scene.get(1));
+        return new Inputs(batch, scene == null ? null : scene.get(1));
     }
 
     /**
@@ -147,7 +164,7 @@ public final class VideoLlava {
         for (int b = 0; b < ids.size(); b++) {
             NDArray video = videoTokens(ps, pixels.get(b), training); // [F, N, d]
             NDArray text = decoder.embed(ps, video.getManager().create(ids.get(b)), training); // [T, d]
-            NDArray scene = mode == FusionMode.NONE ? null : sceneTokens.get(b).toType(type(), false); // [T_s, d]
+            NDArray scene = mode == FusionMode.NONE ? null : DifferentiableCast.to(sceneTokens.get(b), type()); // [T_s, d]
             MultimodalItem item = new MultimodalItem(ids.get(b), labels == null ? null : labels.get(b),
                     imagePositions.get(b), video, scene);
             out.add(MultimodalSequence.build(item, text, mode));

@@ -123,8 +123,8 @@ class LlamaLoaderTest {
             assertTrue(e.getMessage().contains("0.09 M parameters") || e.getMessage().contains("parameters in fp32"),
                     e.getMessage());
             IllegalArgumentException half = assertThrows(IllegalArgumentException.class, () -> LlamaLoader.load(
-                    LlmFixtures.tinyLlama(), m, new LlamaLoader.Settings(Precision.FP16, 0, 1, -1)));
-            assertTrue(half.getMessage().contains("fp16 is for CUDA"), half.getMessage());
+                    LlmFixtures.tinyLlama(), m, new LlamaLoader.Settings(Precision.BF16, 0, 1, -1)));
+            assertTrue(half.getMessage().contains("bf16 is for CUDA"), half.getMessage());
         }
     }
 
