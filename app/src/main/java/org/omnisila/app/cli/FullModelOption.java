@@ -25,7 +25,7 @@ final class FullModelOption {
 
     /** Opens the model, printing the loading progress on {@code err}. */
     FullModel open(Path base, Device device, PrintWriter err) {
-        Precision p = precision == null ? FullModel.defaultPrecision(device) : parse(precision);
+        Precision p = precision == null ? FullModel.defaultPrecision(device) : Precision.parse(precision);
         err.printf(Locale.ROOT, "loading %s%s on %s in %s%n", base, adapter == null ? "" : " with adapter " + adapter,
                 org.omnisila.engine.icm.DeviceChoice.describe(device), p);
         PhaseProgress progress = new PhaseProgress(err);
@@ -34,14 +34,6 @@ final class FullModelOption {
                     f -> progress.progress("loading the full model", f));
         } catch (IllegalStateException e) { // the memory estimate does not fit
             throw new IllegalArgumentException(e.getMessage(), e);
-        }
-    }
-
-    private static Precision parse(String text) {
-        try {
-            return Precision.valueOf(text.trim().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--precision must be fp32, fp16 or bf16, not " + text);
         }
     }
 }

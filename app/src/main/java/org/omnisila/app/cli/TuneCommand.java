@@ -5,6 +5,9 @@ import ai.djl.ndarray.NDManager;
 import org.omnisila.engine.icm.DeviceChoice;
 import org.omnisila.engine.icm.IcmConfig;
 import org.omnisila.engine.llm.hf.HfParameterNames;
+import org.omnisila.engine.llm.MemoryBudget;
+import org.omnisila.engine.llm.MemoryEstimate;
+import org.omnisila.engine.llm.Precision;
 import org.omnisila.engine.llm.hf.LlamaLoader;
 import org.omnisila.engine.llm.hf.LoadedVideoLlava;
 import org.omnisila.engine.llm.hf.VideoLlavaLoader;
@@ -110,6 +113,16 @@ public final class TuneCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "1", description = "Seed (default: ${DEFAULT-VALUE}).")
     long seed;
 
+    @Option(names = "--precision", paramLabel = "fp32|fp16|bf16",
+            description = "The frozen base's number format; LoRA pairs and scene block train in fp32 (default: fp32 "
+                    + "on the CPU; on CUDA bf16 from Ampere on, else fp16 with loss scaling).")
+    String precision;
+
+    @Option(names = "--gradient-checkpointing", negatable = true,
+            description = "Keep only each decoder layer's input and run the layer again in the backward pass: much "
+                    + "less memory, about a third more compute (default: on with CUDA, off on the CPU).")
+    Boolean checkpointing;
+
     @Mixin
     DeviceOption device;
 
@@ -132,6 +145,9 @@ public final class TuneCommand implements Callable<Integer> {
                 .withLearningRate(lr, warmup)
                 .withLora(LoraConfig.of(loraR, loraAlpha, loraDropout, TuningSettings.targets(loraTargets)))
                 .withFusion(mode).withMaxLength(maxLength).withSeed(seed);
+        Device dev = device.choose();
+        Precision format = precision == null ? Precision.trainingDefault(dev) : Precision.parse(precision);
+        settings = settings.withCheckpointing(checkpointing != null ? checkpointing : dev.isGpu());
         InstructionDataset train = InstructionDataset.read(data, st, "train");
         InstructionDataset test = readTest(st);
         PrintWriter err = spec.commandLine().getErr();
@@ -139,10 +155,10 @@ public final class TuneCommand implements Callable<Integer> {
         if (train.entries().isEmpty()) {
             throw new IllegalArgumentException(train.file() + " holds no usable entry");
         }
-        Device dev = device.choose();
         List<SceneExtractor> extractors = settings.scenes() ? SceneExtractors.open(dev, new ModelFiles()) : null;
         try (CtrlC stop = new CtrlC(); NDManager manager = NDManager.newBaseManager(dev, "PyTorch");
-             LoadedVideoLlava base = VideoLlavaLoader.load(model, tower, manager, LlamaLoader.Settings.cpuDefaults());
+             LoadedVideoLlava base = VideoLlavaLoader.load(model, tower, manager,
+                     new LlamaLoader.Settings(format, 0, 1, -1));
              LlmTokenizer tokenizer = LlmTokenizer.open(model)) {
             long decoderParams = HfParameterNames.of(base.decoder().model()).values().stream()
                     .mapToLong(p -> p.getArray().size()).sum();
@@ -161,12 +177,22 @@ public final class TuneCommand implements Callable<Integer> {
                         .values().stream().mapToLong(p -> p.getArray().size()).sum();
                 long trainable = trainer.trainable().values().stream().mapToLong(p -> p.getArray().size()).sum();
                 int sequence = Math.min(maxLength, 8 * trainer.tokensPerImage() + 256);
-                TuningEstimate estimate = TuningEstimate.of(base.decoder().config(), other, trainable, 4, sequence,
-                        settings.microBatchSize(), settings.batchSize());
-                err.printf(Locale.ROOT, "tuning stage %s on %s: %d train examples, %d test, device %s%n",
+                TuningEstimate estimate = TuningEstimate.of(base.decoder().config(), other, trainable,
+                        format.bytes(), sequence, settings.microBatchSize(), settings.batchSize(),
+                        settings.checkpointing());
+                err.printf(Locale.ROOT, "tuning stage %s on %s: %d train examples, %d test, device %s, base in %s%s%n",
                         st.folder(), data, train.entries().size(), test == null ? 0 : test.entries().size(),
-                        DeviceChoice.describe(dev));
+                        DeviceChoice.describe(dev), format, settings.checkpointing() ? ", gradient checkpointing" : "");
                 err.println("estimate: " + estimate.describe());
+                long available = MemoryBudget.available(dev); // on a GPU the loaded weights are not free any more
+                long needed = estimate.totalBytes() - (dev.isGpu() ? estimate.weightBytes() : 0);
+                if (needed > available) {
+                    throw new IllegalArgumentException(String.format(Locale.ROOT, "tuning needs about %s more but %s "
+                            + "has %s free; %s", MemoryEstimate.gib(needed), DeviceChoice.describe(dev),
+                            MemoryEstimate.gib(available), settings.checkpointing()
+                                    ? "use a smaller --batch with --accumulate, or a shorter --max-length"
+                                    : "add --gradient-checkpointing, or use --accumulate / a shorter --max-length"));
+                }
                 err.printf(Locale.ROOT, "preparing the examples (frames%s)...%n", scenes == null ? ""
                         : " and scene features, once each, kept in memory");
                 List<TuningExample> examples = trainer.prepare(train.entries(), stop::requested);
@@ -185,6 +211,12 @@ public final class TuneCommand implements Callable<Integer> {
                     }
 
                     @Override
+                    public void skipped(int step, int total, double lossScale) {
+                        err.printf(Locale.ROOT, "step %d/%d  skipped: fp16 gradients overflowed; loss scale now %.0f%n",
+                                step, total, lossScale);
+                    }
+
+                    @Override
                     public void epochDone(int epoch, double meanLoss, double testLoss) {
                         err.printf(Locale.ROOT, "epoch %d: mean loss %.4f%s%n", epoch, meanLoss,
                                 Double.isNaN(testLoss) ? "" : String.format(Locale.ROOT, ", test loss %.4f",
@@ -196,9 +228,11 @@ public final class TuneCommand implements Callable<Integer> {
                     return 130;
                 }
                 trainer.save(out);
-                spec.commandLine().getOut().printf(Locale.ROOT, "tuned %d steps in %.1f s, final loss %.4f; "
-                                + "adapter (stage %s) in %s%n", r.steps(), r.seconds(),
-                        r.stepLosses().get(r.stepLosses().size() - 1), st.folder(), out);
+                spec.commandLine().getOut().printf(Locale.ROOT, "tuned %d steps in %.1f s, final loss %s; "
+                                + "adapter (stage %s) in %s%n", r.steps(), r.seconds(), r.stepLosses().isEmpty()
+                                ? "- (every step skipped)"
+                                : String.format(Locale.ROOT, "%.4f", r.stepLosses().get(r.stepLosses().size() - 1)),
+                        st.folder(), out);
                 return 0;
             }
         } finally {

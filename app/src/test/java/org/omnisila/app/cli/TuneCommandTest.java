@@ -58,6 +58,29 @@ class TuneCommandTest {
         assertTrue(Files.isRegularFile(out.resolve("adapter_model.safetensors")));
     }
 
+    @Test
+    void tunesOnAHalfPrecisionBaseWithGradientCheckpointing() throws Exception {
+        Path out = dir.resolve("fp16");
+        int rc = cli.run("tune", "--stage", "scene", "--model", MODEL.toString(), "--data", export().toString(),
+                "--out", out.toString(), "--epochs", "2", "--batch", "3", "--lr", "1e-2", "--lora-r", "4",
+                "--lora-alpha", "16", "--max-length", "256", "--device", "cpu", "--precision", "fp16",
+                "--gradient-checkpointing");
+        assertEquals(0, rc, cli.err::toString);
+        String err = cli.err.toString();
+        assertTrue(err.contains("base in fp16, gradient checkpointing"), err);
+        assertTrue(err.contains("step 2/2  epoch 2  loss"), err);
+        assertTrue(Files.isRegularFile(out.resolve("adapter_model.safetensors")));
+        CliRun bf16 = new CliRun();
+        assertTrue(bf16.run("tune", "--stage", "scene", "--model", MODEL.toString(), "--data", export().toString(),
+                "--out", dir.resolve("bf16").toString(), "--device", "cpu", "--precision", "bf16") != 0);
+        assertTrue(bf16.err.toString().contains("bf16 is for CUDA"), bf16.err.toString());
+        assertFalse(bf16.err.toString().contains("\tat "), bf16.err.toString());
+        CliRun other = new CliRun();
+        assertTrue(other.run("tune", "--stage", "scene", "--model", MODEL.toString(), "--data", export().toString(),
+                "--out", dir.resolve("x").toString(), "--device", "cpu", "--precision", "fp8") != 0);
+        assertTrue(other.err.toString().contains("must be fp32, fp16 or bf16, not fp8"), other.err.toString());
+    }
+
     /** The one test with the four bundled scene extractors (their model files): stage 2 from stage 1. */
     @Test
     void tunesStageTwoFromStageOneWithTheBundledExtractors() throws Exception {

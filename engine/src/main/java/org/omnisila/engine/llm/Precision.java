@@ -2,6 +2,7 @@ package org.omnisila.engine.llm;
 
 import ai.djl.Device;
 import ai.djl.ndarray.types.DataType;
+import ai.djl.util.cuda.CudaUtils;
 import java.util.Locale;
 
 /** The number format the decoder's parameters and cache are held in. */
@@ -45,6 +46,35 @@ public enum Precision {
             throw new IllegalArgumentException("bf16 is for CUDA: on the CPU the PyTorch engine cannot hold bfloat16 "
                     + "tensors; load in fp32 (or fp16)");
         }
+    }
+
+    /**
+     * What tuning loads the base in when not told: fp32 on the CPU; on CUDA bf16 where the GPU has it (compute
+     * capability 8.0 on, Ampere: Video-LLaVA's scripts train with {@code --bf16 True}), else fp16 with loss scaling.
+     */
+    public static Precision trainingDefault(Device device) {
+        if (!device.isGpu()) {
+            return FP32;
+        }
+        try {
+            String capability = CudaUtils.getComputeCapability(device.getDeviceId()); // "86" for 8.6
+            return Integer.parseInt(capability.substring(0, capability.length() - 1)) >= 8 ? BF16 : FP16;
+        } catch (RuntimeException e) { // no CUDA runtime answer: the safe choice
+            return FP16;
+        }
+    }
+
+    /**
+     * @param text fp32, fp16 or bf16 (any case)
+     * @throws IllegalArgumentException for anything else
+     */
+    public static Precision parse(String text) {
+        for (Precision p : values()) {
+            if (p.toString().equalsIgnoreCase(text.trim())) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("the precision must be fp32, fp16 or bf16, not " + text);
     }
 
     /** @return fp32, fp16 or bf16 */

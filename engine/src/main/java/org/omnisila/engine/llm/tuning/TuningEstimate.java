@@ -14,10 +14,15 @@ import java.util.Locale;
  *     s·h·(34 + 5·a·s/h) values of 2 bytes (Korthikanti et al. 2022, "Reducing Activation Recomputation in Large
  *     Transformer Models", no recomputation: the 34 s·h for the layer's matrices and norms, 5·a·s² for the attention
  *     scores, softmax and its dropout mask), scaled by bytesPerValue / 2; plus the logits and their gradient, s·V
- *     float32 each. This decoder materialises the attention scores (no fused attention), so the s² term is real.</li>
- * <li>Trainable state: weight, gradient and AdamW's m and v, float32: 16 bytes per trainable parameter.</li>
+ *     float32 each. This decoder materialises the attention scores (no fused attention), so the s² term is real
+ *     (its float32 softmax keeps 4 + 2 bytes per score in mixed precision, close to the 5 counted).
+ *     With gradient checkpointing ({@code llm.LayerCheckpointing}) only each layer's input, s·h values, is kept,
+ *     plus one layer's activations at a time while it is run again.</li>
+ * <li>Trainable state: weight, gradient and AdamW's m and v, float32 (also on a float16 or bfloat16 base): 16 bytes
+ *     per trainable parameter.</li>
  * <li>Compute: 2·N per token forward and 2·N backward (gradients of the activations through the frozen weights;
- *     the pairs' own weight gradients are negligible), N the decoder's parameters, over the batch's tokens.</li>
+ *     the pairs' own weight gradients are negligible), N the decoder's parameters, over the batch's tokens;
+ *     checkpointing adds a second forward, 2·N more.</li>
  * </ul>
  *
  * @param parameters          all parameters
@@ -37,9 +42,10 @@ public record TuningEstimate(long parameters, long trainable, long weightBytes, 
      * @param sequence      tokens per example after the frames are expanded (about 2,300 for Video-LLaVA)
      * @param microBatch    examples per forward
      * @param batch         examples per optimizer step
+     * @param checkpointing whether the decoder's layers are checkpointed
      */
     public static TuningEstimate of(LlamaConfig decoder, long otherParams, long trainable, int bytesPerValue,
-                                    int sequence, int microBatch, int batch) {
+                                    int sequence, int microBatch, int batch, boolean checkpointing) {
         long n = MemoryEstimate.parameters(decoder);
         long all = n + otherParams;
         double s = sequence;
@@ -47,9 +53,10 @@ public record TuningEstimate(long parameters, long trainable, long weightBytes, 
         double a = decoder.numAttentionHeads();
         double perLayer = s * h * (34 + 5 * a * s / h) * microBatch * (bytesPerValue / 2.0);
         double logits = 2.0 * s * decoder.vocabSize() * 4 * microBatch;
-        long activations = (long) (perLayer * decoder.numHiddenLayers() + logits);
-        return new TuningEstimate(all, trainable, all * bytesPerValue, activations, 16L * trainable,
-                4.0 * n * s * batch);
+        double layers = checkpointing ? s * h * microBatch * bytesPerValue * decoder.numHiddenLayers() + perLayer
+                : perLayer * decoder.numHiddenLayers();
+        return new TuningEstimate(all, trainable, all * bytesPerValue, (long) (layers + logits), 16L * trainable,
+                (checkpointing ? 6.0 : 4.0) * n * s * batch);
     }
 
     /** @return weights + activations + trainable state */

@@ -146,7 +146,9 @@ public final class IcmAdapter {
      *
      * @param folder the adapter folder
      * @param base   the base Video-LLaVA (its decoder gets the LoRA pairs)
-     * @param type   the parameters' type (the base's)
+     * @param type   the LoRA pairs' type (the base's). The scene block is always float32, as it was trained (mixed
+     *               precision): it is small, its scene features are float32, and its output is cast to the decoder's
+     *               type where it enters the sequence
      * @return the model with the adapter; LoRA unmerged (merge it for inference with {@code Lora.merge})
      * @throws CheckpointException for a missing or unreadable file, or tensors that do not fit (all in one
      *                             message)
@@ -162,7 +164,7 @@ public final class IcmAdapter {
         try {
             int hidden = base.decoder().model().config().hiddenSize();
             SceneFusion fusion = new SceneFusion(config.icm(), hidden);
-            fusion.initialize(manager, type, IcmModel.inputShapes(config.icm(), 1));
+            fusion.initialize(manager, DataType.FLOAT32, IcmModel.inputShapes(config.icm(), 1));
             Path weightsFile = folder.resolve(WEIGHTS);
             if (!Files.isRegularFile(weightsFile)) {
                 throw new CheckpointException(folder + " has no " + WEIGHTS + " (" + CONFIG + " says fusion "
@@ -181,7 +183,7 @@ public final class IcmAdapter {
                 throw new CheckpointException(folder + ": the ICM block does not fit " + CONFIG + " ("
                         + problems.size() + " problem(s)): " + String.join("; ", problems));
             }
-            weights.fill(expected, "", manager, type);
+            weights.fill(expected, "", manager, DataType.FLOAT32);
             fusion.iec().setDictionary(readDictionary(weightsFile, manager));
             return new Loaded(config, VideoLlava.of(base, fusion, config.fusion()), lora, manager);
         } catch (RuntimeException e) {

@@ -100,6 +100,25 @@ class FullModelTest {
         }
     }
 
+    /** The half-precision path end to end (tower, projector, scene block, decoder with its cache) on the CPU. */
+    @Test
+    void aFloat16ModelRoutesAndAnswersLikeTheFloat32One() {
+        try (FullModel half = FullModel.open(TinyAdapter.base(), null, adapter, Device.cpu(), Precision.FP16, -1,
+                new ModelFiles(), f -> { });
+             PreparedVideo p32 = model.prepare(video, f -> { }, () -> false);
+             PreparedVideo p16 = half.prepare(video, f -> { }, () -> false)) {
+            assertEquals(Precision.FP16, half.precision());
+            for (org.omnisila.engine.api.Scene scene : org.omnisila.engine.api.Scene.values()) {
+                assertEquals(p32.routing().get(scene), p16.routing().get(scene), 5e-3, scene.toString());
+            }
+            FullAnswer a16 = half.ask(p16, List.of(), Instruction.PAPER, half.settings(6), null, () -> false);
+            FullAnswer a32 = model.ask(p32, List.of(), Instruction.PAPER, model.settings(6), null, () -> false);
+            System.out.printf("fp16 answer %s / fp32 answer %s%n", a16.text(), a32.text());
+            assertTrue(a16.tokens() > 0);
+            assertEquals(a32.text(), a16.text(), "the greedy answer of the tiny model in fp16");
+        }
+    }
+
     @Test
     void cancellingStopsAtTheNextToken() {
         try (PreparedVideo prepared = model.prepare(video, f -> { }, () -> false)) {

@@ -12,7 +12,7 @@ class TuningEstimateTest {
 
     @Test
     void vicuna7bInBf16WithLoraOnAttention() {
-        TuningEstimate e = TuningEstimate.of(VICUNA_7B, 0, 16_777_216L, 2, 2300, 1, 8);
+        TuningEstimate e = TuningEstimate.of(VICUNA_7B, 0, 16_777_216L, 2, 2300, 1, 8, false);
         assertEquals(6_738_415_616L * 2, e.weightBytes()); // 13.48 GB
         // per layer 2300 * 4096 * (34 + 5 * 32 * 2300 / 4096) = 1.1667e9 bytes; x 32 + logits 2 * 2300 * 32000 * 4
         assertEquals(32 * 1.1667e9 + 5.888e8, e.activationBytes(), 0.01e9);
@@ -20,7 +20,18 @@ class TuningEstimateTest {
         assertEquals(4.0 * 6_738_415_616L * 2300 * 8, e.flopsPerStep(), 1); // 496 TFLOP
         assertEquals(3.97, e.secondsPerStep(0.4 * 312e12), 0.01); // 40 % of an A100's bf16
         assertTrue(e.describe().contains("496 TFLOP per step"), e.describe());
-        TuningEstimate two = TuningEstimate.of(VICUNA_7B, 0, 16_777_216L, 2, 2300, 2, 8);
+        TuningEstimate two = TuningEstimate.of(VICUNA_7B, 0, 16_777_216L, 2, 2300, 2, 8, false);
         assertEquals(2 * e.activationBytes(), two.activationBytes(), 2);
+    }
+
+    @Test
+    void checkpointingKeepsOneInputPerLayerAndOneLayerAtATime() {
+        TuningEstimate e = TuningEstimate.of(VICUNA_7B, 0, 16_777_216L, 2, 2300, 1, 8, true);
+        // 32 inputs of 2300 x 4096 x 2 bytes (0.603 GB) + one layer 1.1667e9 + logits 5.888e8
+        assertEquals(32 * 2300 * 4096 * 2.0 + 1.1667e9 + 5.888e8, e.activationBytes(), 0.01e9);
+        // + the LanguageBind tower and projector, about 0.33 B parameters: 16.7 GB in all, under a 24 GB card
+        TuningEstimate withTower = TuningEstimate.of(VICUNA_7B, 330_000_000L, 16_777_216L, 2, 2300, 1, 8, true);
+        assertEquals(16.7e9, withTower.totalBytes(), 0.1e9);
+        assertEquals(6.0 * 6_738_415_616L * 2300 * 8, e.flopsPerStep(), 1); // a second forward: 744 TFLOP
     }
 }
