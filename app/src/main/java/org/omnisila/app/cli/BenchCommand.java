@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         subcommands = {BenchCommand.Eval.class, BenchCommand.Model.class, BenchCommand.Decode.class,
             BenchCommand.Player.class, BenchCommand.Tfjs.class, BenchCommand.Objects.class, BenchCommand.Scenes.class,
             BenchCommand.Timeline.class, BenchCommand.Workbench.class, BenchCommand.Llm.class,
-            BenchCommand.Annotator.class, BenchCommand.Review.class})
+            BenchCommand.Annotator.class, BenchCommand.Review.class, BenchCommand.Tune.class})
 public final class BenchCommand implements Runnable {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -264,6 +264,22 @@ public final class BenchCommand implements Runnable {
                 return org.omnisila.engine.bench.FullModelBenchmark.run(device, videoLlava, video, newTokens, runs);
             }
             return LlmBenchmark.run(device, runs);
+        }
+    }
+
+    /** {@code omnisila bench tune}. */
+    @Command(name = "tune", mixinStandardHelpOptions = true,
+            description = "One LoRA training step of an 8-layer width-512 decoder (random weights): fp32 and fp16 "
+                    + "base, with and without gradient checkpointing; milliseconds and peak memory per step beside "
+                    + "the estimate.")
+    static final class Tune extends DeviceBench {
+        @Option(names = "--sequence", paramLabel = "N", defaultValue = "512",
+                description = "Tokens per example (default: ${DEFAULT-VALUE}).")
+        int sequence;
+
+        @Override
+        BenchTable run(Device device, int runs) {
+            return org.omnisila.engine.bench.TuningBenchmark.run(device, sequence, runs);
         }
     }
 

@@ -100,6 +100,7 @@ public final class SceneExpert extends AbstractBlock {
         checkInput(x.getShape());
         long frames = x.getShape().get(1);
         NDArray pos = ps.getValue(positions, x.getDevice(), training).get(new NDIndex("0:{}", frames)); // [T, d]
+        pos.attach(x.getManager()); // a new array on the parameter's manager (the model's, for its life): the pass's
         NDArray h = projection.forward(ps, new NDList(x), training).head().add(pos); // [B, T, d]
         for (SceneEncoderLayer layer : layers) {
             h = layer.forward(ps, new NDList(h), training).head(); // [B, T, d]

@@ -71,7 +71,8 @@ public final class ClipEncoderLayer extends SingleInputBlock {
         long n = s.get(1);
         long w = s.get(2);
         if (frames != 1) {
-            NDArray e = value(ps, temporalEmbedding, x, training).reshape(1, frames, 1, w); // [1, T, 1, W]
+            NDArray embedding = value(ps, temporalEmbedding, x, training);
+            NDArray e = passLocal(embedding.reshape(1, frames, 1, w), embedding, x); // [1, T, 1, W]
             x = x.reshape(b, frames, n, w).add(e).reshape(s); // [B*T, N, W]
         }
         NDArray acrossFrames = x.reshape(b, frames, n, w).transpose(0, 2, 1, 3).reshape(b * n, frames, w);

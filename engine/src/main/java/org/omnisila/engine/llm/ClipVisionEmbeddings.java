@@ -60,9 +60,11 @@ public final class ClipVisionEmbeddings extends SingleInputBlock {
         NDArray patches = pixels.reshape(frames, 3, g, patchSize, g, patchSize) // [F, 3, G, P, G, P]
                 .transpose(0, 2, 4, 1, 3, 5) // [F, G, G, 3, P, P]
                 .reshape(frames, (long) g * g, 3L * patchSize * patchSize); // [F, G^2, 3 P^2]
-        NDArray kernel = value(ps, patchWeight, pixels, training).reshape(width, 3L * patchSize * patchSize);
+        NDArray weight = value(ps, patchWeight, pixels, training);
+        NDArray kernel = passLocal(weight.reshape(width, 3L * patchSize * patchSize), weight, pixels);
         NDArray patchTokens = Linear.linear(patches, kernel).head(); // [F, G^2, W]
-        NDArray cls = value(ps, classEmbedding, pixels, training).reshape(1, 1, width)
+        NDArray classValue = value(ps, classEmbedding, pixels, training);
+        NDArray cls = passLocal(classValue.reshape(1, 1, width), classValue, pixels)
                 .broadcast(frames, 1, width); // [F, 1, W]
         return positionEmbedding.apply(ps, NDArrays.concat(new NDList(cls, patchTokens), 1), training);
     }

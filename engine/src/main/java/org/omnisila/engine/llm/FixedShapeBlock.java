@@ -32,6 +32,24 @@ abstract class FixedShapeBlock extends AbstractBlock {
         return ps.getValue(parameter, input.getDevice(), training);
     }
 
+    /**
+     * Moves an array made from a parameter for one pass (a reshape, a broadcast) to the input's manager, so that the
+     * pass frees it. DJL puts an operation's result on the manager of the array it is called on, here the model's,
+     * where it would stay until the model is closed; and everything computed from it afterwards would follow it
+     * there. The parameter's own array is never moved.
+     *
+     * @param derived   what was made from {@code parameter}
+     * @param parameter the parameter's array
+     * @param input     the pass's input (its manager is the pass's)
+     * @return {@code derived}
+     */
+    protected static NDArray passLocal(NDArray derived, NDArray parameter, NDArray input) {
+        if (derived != parameter && derived.getManager() != input.getManager()) {
+            derived.attach(input.getManager());
+        }
+        return derived;
+    }
+
     /** @return the first input's shape: most blocks of the decoder keep [B, T, d] (the others override this) */
     @Override
     public Shape[] getOutputShapes(Shape[] inputShapes) {

@@ -2,6 +2,7 @@ package org.omnisila.engine.llm;
 
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -27,6 +28,10 @@ import org.omnisila.engine.icm.Scalars;
  * before each of the two passes of layer l. The masks then differ from those of a run without checkpointing (whose
  * generator runs on from one seed), so with dropout the two runs are equally valid but not equal; without dropout
  * they give the same gradients.
+ *
+ * <p>Memory: DJL frees an array when its manager closes, not when autograd lets go of it, so each layer's two
+ * passes (and the head's) run on a manager of their own, closed after them: only the layer inputs, the current
+ * output gradient and one layer's arrays are alive at a time.
  *
  * <p>What the input embeddings x came from (the scene block, in stage 2) keeps its graph: layer 0 is run from x
  * itself, and {@code extra} (L_rb, which shares that graph) is back-propagated together with layer 0.
@@ -54,9 +59,10 @@ public final class LayerCheckpointing {
                                  GradientCollector collector, IntUnaryOperator layerSeed) {
         LlamaModel model = decoder.model();
         List<LlamaDecoderLayer> layers = model.layers();
-        Engine engine = x.getManager().getEngine();
+        NDManager pass = x.getManager();
+        Engine engine = pass.getEngine();
         StepContext step = model.context(x, padding, null);
-        // forward without a graph, keeping each layer's input
+        // forward without a graph, keeping each layer's input; each layer's own arrays are freed after it
         List<NDArray> inputs = new ArrayList<>(layers.size());
         NDArray h = x;
         boolean was = JniUtils.isGradMode();
@@ -64,34 +70,52 @@ public final class LayerCheckpointing {
         try {
             for (int l = 0; l < layers.size(); l++) {
                 inputs.add(h);
-                engine.setRandomSeed(layerSeed.applyAsInt(l));
-                h = layers.get(l).apply(ps, h, step, true); // [B, T, d]
+                try (NDManager layer = pass.newSubManager()) {
+                    h.tempAttach(layer); // what is computed from h goes to the layer's manager
+                    engine.setRandomSeed(layerSeed.applyAsInt(l));
+                    NDArray y = layers.get(l).apply(ps, h, step, true); // [B, T, d]
+                    y.attach(pass);
+                    h = y;
+                }
             }
         } finally {
             JniUtils.setGradMode(was);
         }
         // the head and the loss, from the last output as a leaf
         h.setRequiresGradient(true);
-        NDArray value = loss.apply(decoder.head(ps, model.finalNorm(ps, h, true), false, true));
-        float out = value.getFloat();
-        collector.backward(Scalars.mul(value, scale));
-        NDArray g = h.getGradient().duplicate(); // [B, T, d]: d(scaled loss)/d(last output)
+        float out;
+        NDArray g;
+        try (NDManager head = pass.newSubManager()) {
+            h.tempAttach(head);
+            NDArray value = loss.apply(decoder.head(ps, model.finalNorm(ps, h, true), false, true));
+            out = value.getFloat();
+            collector.backward(Scalars.mul(value, scale));
+            g = h.getGradient().duplicate(); // [B, T, d]: d(scaled loss)/d(last output)
+            g.attach(pass);
+        }
         // each layer again, last to first
         for (int l = layers.size() - 1; l >= 0; l--) {
             NDArray in = l == 0 ? x : inputs.get(l);
             if (l > 0) {
                 in.setRequiresGradient(true);
             }
-            engine.setRandomSeed(layerSeed.applyAsInt(l));
-            NDArray y = layers.get(l).apply(ps, in, step, true); // [B, T, d]
-            NDArray target = y.mul(g).sum();
-            if (l == 0 && extra != null) {
-                target = target.add(Scalars.mul(extra, scale));
+            try (NDManager layer = pass.newSubManager()) {
+                in.tempAttach(layer);
+                engine.setRandomSeed(layerSeed.applyAsInt(l));
+                NDArray y = layers.get(l).apply(ps, in, step, true); // [B, T, d]
+                NDArray target = y.mul(g).sum();
+                if (l == 0 && extra != null) {
+                    target = target.add(Scalars.mul(extra, scale));
+                }
+                collector.backward(target);
+                g.close();
+                if (l > 0) {
+                    g = in.getGradient().duplicate(); // [B, T, d]
+                    g.attach(pass);
+                }
             }
-            collector.backward(target);
             if (l > 0) {
-                g = in.getGradient().duplicate(); // [B, T, d]
-                in.close();
+                in.close(); // back on the pass's manager: its input and gradient are no longer needed
             }
         }
         return out;

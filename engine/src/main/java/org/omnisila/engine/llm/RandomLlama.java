@@ -22,11 +22,16 @@ public final class RandomLlama {
      * @return an initialised model, parameters frozen
      */
     public static LlamaForCausalLM create(LlamaConfig config, NDManager manager, int seed, float std) {
+        return create(config, manager, seed, std, DataType.FLOAT32);
+    }
+
+    /** {@link #create(LlamaConfig, NDManager, int, float)} with the parameters in {@code type} (fp16 for a half base). */
+    public static LlamaForCausalLM create(LlamaConfig config, NDManager manager, int seed, float std, DataType type) {
         LlamaForCausalLM model = new LlamaForCausalLM(config);
         model.setInitializer(new NormalInitializer(std), Parameter.Type.WEIGHT);
         model.getParameters().values().forEach(p -> p.freeze(true));
         manager.getEngine().setRandomSeed(seed);
-        model.initialize(manager, DataType.FLOAT32, new Shape(1, 1));
+        model.initialize(manager, type, new Shape(1, 1));
         return model;
     }
 }

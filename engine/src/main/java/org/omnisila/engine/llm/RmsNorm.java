@@ -53,6 +53,7 @@ public final class RmsNorm extends SingleInputBlock {
         NDArray x32 = DifferentiableCast.to(x, DataType.FLOAT32); // [..., d]
         NDArray meanSquare = x32.square().mean(new int[] {x.getShape().dimension() - 1}, true); // [..., 1]
         NDArray normed = x32.div(meanSquare.add(eps).sqrt()); // [..., d]
-        return weight.mul(DifferentiableCast.to(normed, x.getDataType())); // [..., d]
+        // normed first: an operation's result belongs to its receiver's manager, and the weight's is the model's
+        return DifferentiableCast.to(normed, x.getDataType()).mul(weight); // [..., d]
     }
 }

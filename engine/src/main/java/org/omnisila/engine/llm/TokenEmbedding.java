@@ -29,7 +29,9 @@ public final class TokenEmbedding extends SingleInputBlock {
     /** @return the embeddings [B, T, d] of {@code ids} [B, T] */
     @Override
     public NDArray apply(ParameterStore ps, NDArray ids, boolean training) {
-        return Embedding.embedding(ids, table(ps, ids, training), SparseFormat.DENSE).head();
+        NDArray table = table(ps, ids, training);
+        // PyTorch's engine puts the result on the table's manager (the model's): moved to the pass's
+        return passLocal(Embedding.embedding(ids, table, SparseFormat.DENSE).head(), table, ids); // [B, T, d]
     }
 
     /** @return E [V, d], which a tied output head multiplies with */

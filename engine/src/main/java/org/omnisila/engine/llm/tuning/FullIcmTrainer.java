@@ -254,7 +254,8 @@ public final class FullIcmTrainer implements AutoCloseable {
                     return new Result(step, epoch, true, stepLosses, epochLosses, testLosses,
                             (System.nanoTime() - start) / 1e9);
                 }
-                List<NDArray> grads = weights.stream().map(NDArray::getGradient).toList();
+                try (NDManager stepScope = manager.newSubManager()) { // the gradients' handles and the norm's work
+                List<NDArray> grads = gradients(weights, stepScope);
                 if (lossScale.value() != 1) {
                     float unscale = (float) (1 / lossScale.value());
                     grads.forEach(g -> g.muli(unscale));
@@ -286,6 +287,7 @@ public final class FullIcmTrainer implements AutoCloseable {
                 clip(grads, norm);
                 adam.update(names, weights, grads, lr);
                 zeroGradients(weights);
+                }
                 step++;
                 examplesDone += chosen.size();
                 stepLosses.add(loss);
@@ -357,8 +359,13 @@ public final class FullIcmTrainer implements AutoCloseable {
         zeroGradients(weights);
         backward(examples, pad, 0, 1, () -> false);
         Map<String, float[]> out = new LinkedHashMap<>();
-        trainable.forEach((n, p) -> out.put(n, p.getArray().getGradient().toType(DataType.FLOAT32, false)
-                .toFloatArray()));
+        try (NDManager scope = manager.newSubManager()) {
+            List<NDArray> grads = gradients(weights, scope);
+            List<String> names = List.copyOf(trainable.keySet());
+            for (int i = 0; i < names.size(); i++) {
+                out.put(names.get(i), grads.get(i).toType(DataType.FLOAT32, false).toFloatArray());
+            }
+        }
         zeroGradients(weights);
         return out;
     }
@@ -457,11 +464,28 @@ public final class FullIcmTrainer implements AutoCloseable {
         }
     }
 
-    private static void zeroGradients(List<NDArray> weights) {
+    /**
+     * @return the weights' gradients, their handles on {@code scope}: {@code getGradient()} makes a new array
+     *         handle on the weight's manager (the model's, for the model's life) at every call
+     */
+    private static List<NDArray> gradients(List<NDArray> weights, NDManager scope) {
+        List<NDArray> out = new ArrayList<>(weights.size());
         for (NDArray w : weights) {
-            if (w.hasGradient()) {
-                NDArray g = w.getGradient();
-                g.subi(g);
+            NDArray g = w.getGradient();
+            g.attach(scope);
+            out.add(g);
+        }
+        return out;
+    }
+
+    private void zeroGradients(List<NDArray> weights) {
+        try (NDManager scope = manager.newSubManager()) {
+            for (NDArray w : weights) {
+                if (w.hasGradient()) {
+                    NDArray g = w.getGradient();
+                    g.attach(scope);
+                    g.subi(g);
+                }
             }
         }
     }
