@@ -104,8 +104,9 @@ public final class TuningBenchmark {
             }
         }
         for (Parameter p : trainable.values()) {
-            NDArray g = p.getArray().getGradient();
-            g.subi(g);
+            try (NDArray g = p.getArray().getGradient()) { // the handle only; the buffer stays with the parameter
+                g.subi(g);
+            }
         }
     }
 

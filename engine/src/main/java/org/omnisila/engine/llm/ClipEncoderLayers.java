@@ -40,7 +40,8 @@ public final class ClipEncoderLayers extends SingleInputBlock {
             throw new IllegalArgumentException("cannot run " + count + " of " + layers.size() + " layers");
         }
         for (int l = 0; l < count; l++) {
-            x = layers.get(l).apply(ps, x, training); // [F, N, W]
+            ClipEncoderLayer layer = layers.get(l);
+            x = LayerScope.run(x, in -> layer.apply(ps, in, training)); // [F, N, W]
         }
         return x;
     }

@@ -33,7 +33,7 @@ public final class DecoderLayers extends StepBlock {
     @Override
     public NDArray apply(ParameterStore ps, NDArray x, StepContext step, boolean training) {
         for (LlamaDecoderLayer layer : layers) {
-            x = layer.apply(ps, x, step, training); // [B, T, d]
+            x = LayerScope.run(x, in -> layer.apply(ps, in, step, training)); // [B, T, d]
         }
         return x;
     }

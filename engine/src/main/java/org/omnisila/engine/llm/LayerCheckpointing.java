@@ -70,13 +70,9 @@ public final class LayerCheckpointing {
         try {
             for (int l = 0; l < layers.size(); l++) {
                 inputs.add(h);
-                try (NDManager layer = pass.newSubManager()) {
-                    h.tempAttach(layer); // what is computed from h goes to the layer's manager
-                    engine.setRandomSeed(layerSeed.applyAsInt(l));
-                    NDArray y = layers.get(l).apply(ps, h, step, true); // [B, T, d]
-                    y.attach(pass);
-                    h = y;
-                }
+                LlamaDecoderLayer layer = layers.get(l);
+                engine.setRandomSeed(layerSeed.applyAsInt(l));
+                h = LayerScope.run(h, in -> layer.apply(ps, in, step, true)); // [B, T, d]
             }
         } finally {
             JniUtils.setGradMode(was);

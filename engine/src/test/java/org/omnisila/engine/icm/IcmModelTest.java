@@ -51,6 +51,27 @@ class IcmModelTest {
         return x;
     }
 
+    /** Inference and a backward pass leave nothing on the model's manager (the analysis runs it once per video). */
+    @Test
+    void aForwardPassLeavesNothingOnTheModelsManager() {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            IcmModel m = model(manager, IcmModel.Variant.FULL, inputs(manager));
+            int before = org.omnisila.engine.llm.ManagerLeaks.count(manager);
+            for (boolean training : new boolean[] {false, true}) {
+                try (NDManager pass = manager.newSubManager();
+                     GradientCollector g = manager.getEngine().newGradientCollector()) {
+                    NDList x = inputs(pass);
+                    NDList out = m.forward(new ParameterStore(pass, false), x, training);
+                    if (training) {
+                        g.backward(out.get(0).sum().add(RouterLoss.compute(out.get(2))));
+                    }
+                }
+                assertEquals(before, org.omnisila.engine.llm.ManagerLeaks.count(manager),
+                        () -> "left on the model's manager: " + org.omnisila.engine.llm.ManagerLeaks.describe(manager));
+            }
+        }
+    }
+
     @Test
     void shapesAndEveryParameterLearns() {
         for (IcmModel.Variant variant : IcmModel.Variant.values()) {

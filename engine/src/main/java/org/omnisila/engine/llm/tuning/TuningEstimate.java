@@ -13,11 +13,15 @@ import java.util.Locale;
  * <li>Activations kept for the backward pass, per micro-batch: per decoder layer and sequence
  *     s·h·(34 + 5·a·s/h) values of 2 bytes (Korthikanti et al. 2022, "Reducing Activation Recomputation in Large
  *     Transformer Models", no recomputation: the 34 s·h for the layer's matrices and norms, 5·a·s² for the attention
- *     scores, softmax and its dropout mask), scaled by bytesPerValue / 2; plus the logits and their gradient, s·V
- *     float32 each. This decoder materialises the attention scores (no fused attention), so the s² term is real
- *     (its float32 softmax keeps 4 + 2 bytes per score in mixed precision, close to the 5 counted).
- *     With gradient checkpointing ({@code llm.LayerCheckpointing}) only each layer's input, s·h values, is kept,
- *     plus one layer's activations at a time while it is run again.</li>
+ *     scores, softmax and its dropout mask), scaled by bytesPerValue / 2. This decoder materialises the attention
+ *     scores (no fused attention), so the s² term is real. In mixed precision (a 2-byte base) what runs in float32
+ *     adds per layer 24·s·h bytes (the LoRA pairs' float32 inputs, 4 projections x 4 bytes, and the two RMSNorms'
+ *     float32 copies) and a·s² bytes (the float32 softmax output beside the 2-byte probabilities). The head: the
+ *     logits, their float32 log-softmax and a gradient of that size, 3·s·V float32 values. With gradient
+ *     checkpointing ({@code llm.LayerCheckpointing}) only each layer's input, s·h values, is kept, plus one layer's
+ *     activations at a time while it is run again. Checked against the measured peak memory of a step by
+ *     {@code omnisila bench tune} (docs/full-model.md); each layer runs on its own DJL manager
+ *     ({@code llm.LayerScope}), so what autograd does not keep is freed as in PyTorch.</li>
  * <li>Trainable state: weight, gradient and AdamW's m and v, float32 (also on a float16 or bfloat16 base): 16 bytes
  *     per trainable parameter.</li>
  * <li>Compute: 2·N per token forward and 2·N backward (gradients of the activations through the frozen weights;
@@ -52,7 +56,10 @@ public record TuningEstimate(long parameters, long trainable, long weightBytes, 
         double h = decoder.hiddenSize();
         double a = decoder.numAttentionHeads();
         double perLayer = s * h * (34 + 5 * a * s / h) * microBatch * (bytesPerValue / 2.0);
-        double logits = 2.0 * s * decoder.vocabSize() * 4 * microBatch;
+        if (bytesPerValue == 2) { // mixed precision: float32 LoRA inputs, RMSNorm copies and softmax output
+            perLayer += (24 * s * h + a * s * s) * microBatch;
+        }
+        double logits = 3.0 * s * decoder.vocabSize() * 4 * microBatch;
         double layers = checkpointing ? s * h * microBatch * bytesPerValue * decoder.numHiddenLayers() + perLayer
                 : perLayer * decoder.numHiddenLayers();
         return new TuningEstimate(all, trainable, all * bytesPerValue, (long) (layers + logits), 16L * trainable,
