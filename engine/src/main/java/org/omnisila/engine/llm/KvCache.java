@@ -109,6 +109,19 @@ public final class KvCache implements AutoCloseable {
         return new NDList(keys[layer].get(filled), values[layer].get(filled));
     }
 
+    /**
+     * Forgets the positions from {@code newLength} on; the next step overwrites them. For scoring several
+     * continuations of one prefix without running the prefix again.
+     *
+     * @throws IllegalArgumentException for a length below 0 or above {@link #length()}
+     */
+    public void truncate(int newLength) {
+        if (newLength < 0 || newLength > length) {
+            throw new IllegalArgumentException("cannot truncate a cache of " + length + " positions to " + newLength);
+        }
+        length = newLength;
+    }
+
     @Override
     public void close() {
         manager.close();

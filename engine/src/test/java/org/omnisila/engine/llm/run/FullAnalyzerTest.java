@@ -122,6 +122,39 @@ class FullAnalyzerTest {
         assertEquals(a, ResultJson.read(out));
     }
 
+    /**
+     * The prompt once into a KV cache, then each answer on top of it, equals one teacher-forced pass over prompt +
+     * answer in which the answer is supervised (so that ADD's scene vector skips it, as in training).
+     */
+    @Test
+    void cachedScoringEqualsATeacherForcedPassOverPromptAndAnswer() {
+        try (PreparedVideo prepared = model.prepare(video, f -> { }, () -> false);
+             ai.djl.ndarray.NDManager work = ai.djl.ndarray.NDManager.newBaseManager("PyTorch")) {
+            PromptTokens prompt = model.prompt(List.of(), TuningInstructions.identifyQuestion("Fire"));
+            for (String label : List.of("Fire", "positive", "Traffic accident")) {
+                long[] answer = model.tokenizer().encode(TuningInstructions.identifyAnswer(label));
+                long[] ids = java.util.stream.LongStream.concat(java.util.Arrays.stream(prompt.ids()),
+                        java.util.Arrays.stream(answer)).toArray();
+                long[] labels = ids.clone();
+                java.util.Arrays.fill(labels, 0, prompt.ids().length, -100L);
+                ai.djl.training.ParameterStore ps = new ai.djl.training.ParameterStore(work, false);
+                var seq = model.model().sequences(ps, List.of(ids), List.of(labels), List.of(prompt.imagePositions()),
+                        List.of(prepared.pixels()), prepared.sceneTokens(), false).get(0);
+                ai.djl.ndarray.NDArray logits = model.model().decoder().logitsFromEmbeddings(ps,
+                        seq.embeddings().expandDims(0), null, null, false, false).get(0).logSoftmax(-1); // [L, V]
+                float[] lp = logits.toFloatArray();
+                int vocab = Math.toIntExact(logits.getShape().get(1));
+                int length = Math.toIntExact(logits.getShape().get(0));
+                double want = 0;
+                for (int i = 0; i < answer.length; i++) {
+                    want += lp[(length - answer.length - 1 + i) * vocab + Math.toIntExact(answer[i])];
+                }
+                double got = LabelScores.logLikelihood(model, prepared, prompt, answer);
+                assertEquals(want, got, 1e-4, label);
+            }
+        }
+    }
+
     @Test
     void eachLabelIsScoredAfterItsOwnKindsIdentifyQuestion() {
         try (PreparedVideo prepared = model.prepare(video, f -> { }, () -> false)) {
