@@ -33,10 +33,7 @@ public final class SegmentPanelView extends ScrollPane {
         title.setWrapText(true);
         title.setStyle("-fx-font-weight: bold");
         title.textProperty().bind(model.titleProperty());
-        Label effectNote = new Label();
-        effectNote.setId("segment-effect-note");
-        effectNote.setWrapText(true);
-        effectNote.textProperty().bind(model.effectNoteProperty());
+        Label effectNote = note("segment-effect-note", model.effectNoteProperty());
         Label attribution = new Label();
         attribution.setId("segment-attribution");
         attribution.setWrapText(true);

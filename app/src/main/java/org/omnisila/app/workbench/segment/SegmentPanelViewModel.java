@@ -175,8 +175,8 @@ public final class SegmentPanelViewModel {
             }
             effectNote.set("");
         } else if (full) {
-            effectNote.set("Not computed by the full model: it answers in words (the attribution below) and gives "
-                    + "no per-scene interventions; analyse with the embedded model for causal effects.");
+            effectNote.set("No causal effects: this full model has no ICM scene block to intervene on (plain "
+                    + "Video-LLaVA), or its answer named no label; the attribution below says why in words.");
         } else {
             effectNote.set("No causal effects: the analysis did not compute interventions.");
         }

@@ -123,7 +123,7 @@ class FullModelAnalysisInWindowTest {
                 || t.contains("label scores")), "the full model's phases in the progress text: " + phases);
         assertTrue(Files.isRegularFile(store.file(Sha256.of(video), fullHash)), "stored under the full model's hash");
 
-        // the panel: scores and routing bars, the notes instead of empty causal effects and cues
+        // the panel: scores, routing and causal-effect bars, the note instead of empty cues
         assertEquals(s, window.segmentPanel().segmentProperty().get());
         assertEquals(s.sentimentScores().size(), robot.lookup("#segment-scores").queryAs(VBox.class)
                 .getChildren().size());
@@ -131,10 +131,14 @@ class FullModelAnalysisInWindowTest {
         assertNotNull(s.routing(), "fusion ADD: the SBM's P");
         assertEquals(4, robot.lookup("#segment-routing").queryAs(VBox.class).getChildren().size());
         assertFalse(robot.lookup("#segment-routing-note").query().isVisible());
-        assertTrue(robot.lookup("#segment-effects").queryAs(VBox.class).getChildren().isEmpty());
-        String effects = text(robot, "#segment-effect-note");
-        assertTrue(effects.startsWith("Not computed by the full model"), effects);
-        assertTrue(robot.lookup("#segment-effect-note").query().isVisible());
+        if (s.causalEffect() != null) { // the scene block's interventions, when the answer named a label
+            assertEquals(4, robot.lookup("#segment-effects").queryAs(VBox.class).getChildren().size());
+            assertFalse(robot.lookup("#segment-effect-note").query().isVisible());
+        } else {
+            assertTrue(robot.lookup("#segment-effects").queryAs(VBox.class).getChildren().isEmpty());
+            String effects = text(robot, "#segment-effect-note");
+            assertTrue(effects.startsWith("No causal effects: this full model"), effects);
+        }
         String cues = text(robot, "#segment-cue-note");
         assertTrue(cues.contains("not computed by the full model"), cues);
         assertTrue(robot.lookup("#segment-cue-note").query().isVisible());

@@ -2,6 +2,7 @@ package org.omnisila.engine.llm.run;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,9 @@ import java.util.function.Function;
 import org.omnisila.engine.analysis.AnalysisListener;
 import org.omnisila.engine.api.AnalysisWarning;
 import org.omnisila.engine.api.LocatedSentiment;
+import org.omnisila.engine.api.Scene;
 import org.omnisila.engine.api.SceneCues;
+import org.omnisila.engine.api.SceneWeights;
 import org.omnisila.engine.api.SegmentResult;
 import org.omnisila.engine.api.VideoAnalysis;
 import org.omnisila.engine.api.VideoInfo;
@@ -40,8 +43,10 @@ import org.omnisila.engine.video.VideoProbe;
  *   <li>one segment, the whole video [0, duration]: Video-LLaVA sees the video as one clip of eight frames, so
  *       there is nothing finer to report; {@code frameTimes} the eight frames' times; {@code sentimentScores} the
  *       {@link LabelScores} of the 15 known labels (the model's probabilities of the tuning answers, softmax over
- *       labels); {@code routing} the SBM's P for the video (null without a scene block); {@code causalEffect} null
- *       and {@code cues} empty (not computed); {@code attribution} the attribution;</li>
+ *       labels); {@code routing} the SBM's P for the video (null without a scene block); {@code causalEffect} per
+ *       scene the reported label's probability minus its probability when that scene's expert output is replaced by
+ *       the IEC dictionary's expectation (null without a scene block); {@code cues} empty (not computed);
+ *       {@code attribution} the attribution;</li>
  *   <li>{@code located}: one per span, with the label and attribution; score the label's probability in
  *       {@code sentimentScores} (one instruction, a label outside the known ones: its probability scored beside
  *       them);</li>
@@ -130,13 +135,16 @@ public final class FullAnalyzer {
     private Result tuned(VideoInfo info, PreparedVideo prepared, AnalysisListener listener,
                          BooleanSupplier cancelled) {
         listener.progress("label scores", 0.2);
-        Map<String, Double> scores = LabelScores.score(model, prepared,
-                (Function<String, String>) TuningInstructions::identifyQuestion, LabelScores.known(), cancelled);
+        Function<String, String> identifyQuestion = TuningInstructions::identifyQuestion;
+        Map<String, Double> scores = LabelScores.score(model, prepared, identifyQuestion, LabelScores.known(),
+                cancelled);
         String top = top(scores);
-        FullAnswer identify = ask(prepared, TuningInstructions.identifyQuestion(top), "identify", 0.5, 0.2,
+        FullAnswer identify = ask(prepared, TuningInstructions.identifyQuestion(top), "identify", 0.35, 0.15,
                 listener, cancelled);
         boolean fromAnswer = fromAnswer(identify.parsed(), scores);
         String label = fromAnswer ? identify.parsed().label() : top;
+        SceneWeights effects = causalEffects(prepared, identifyQuestion, LabelScores.known(), label, scores, 0.5,
+                listener, cancelled);
         String locateQ = TuningInstructions.locateQuestion(label);
         FullAnswer locate = ask(prepared, locateQ, "locate", 0.7, 0.15, listener, cancelled);
         String attributeQ = TuningInstructions.attributeQuestion(label);
@@ -149,7 +157,7 @@ public final class FullAnalyzer {
         listener.progress("attribute", 1.0);
         List<Asked> asked = List.of(new Asked("identify", TuningInstructions.identifyQuestion(top), identify),
                 new Asked("locate", locateQ, locate), new Asked("attribute", attributeQ, attribute));
-        return new Result(analysis(info, prepared, scores, attribution, located), asked, label,
+        return new Result(analysis(info, prepared, scores, effects, attribution, located), asked, label,
                 fromAnswer ? LabelSource.ANSWER : LabelSource.SCORES);
     }
 
@@ -169,8 +177,11 @@ public final class FullAnalyzer {
             scores.remove(parsed.label());
         }
         double labelScore = parsed.label() == null ? 0 : scored.get(parsed.label());
-        listener.progress("label scores", 1.0);
-        return new Result(analysis(info, prepared, scores, parsed.attribution(), parsed.located(labelScore)),
+        SceneWeights effects = causalEffects(prepared, q -> instruction, labels, parsed.label(), scored, 0.8,
+                listener, cancelled);
+        listener.progress("causal effects", 1.0);
+        return new Result(analysis(info, prepared, scores, effects, parsed.attribution(),
+                parsed.located(labelScore)),
                 List.of(new Asked("instruction", instruction, answer)), parsed.label(),
                 parsed.label() == null ? null : LabelSource.ANSWER);
     }
@@ -190,14 +201,38 @@ public final class FullAnalyzer {
         return answer;
     }
 
+    /**
+     * The causal effect of each scene on the reported label, as the small model's analysis defines it: the label's
+     * probability from the real scene tokens minus its probability under do(scene j := the IEC dictionary's
+     * expectation) ({@link PreparedVideo#interventions}), clamped to [-1, 1]; the labels scored as for
+     * {@code scores}. Four more label scorings.
+     *
+     * @return the effects, or null without a scene block or without a label
+     */
+    private SceneWeights causalEffects(PreparedVideo prepared, Function<String, String> question, List<String> labels,
+                                       String label, Map<String, Double> scores, double from,
+                                       AnalysisListener listener, BooleanSupplier cancelled) {
+        if (prepared.interventions() == null || label == null || !scores.containsKey(label)) {
+            return null;
+        }
+        Map<Scene, Double> effect = new EnumMap<>(Scene.class);
+        for (Scene scene : Scene.values()) {
+            listener.progress("causal effects", from + 0.05 * scene.ordinal());
+            Map<String, Double> intervened = LabelScores.score(model, prepared,
+                    prepared.interventions().get(scene.ordinal()), question, labels, cancelled);
+            effect.put(scene, Math.max(-1, Math.min(1, scores.get(label) - intervened.get(label))));
+        }
+        return SceneWeights.of(effect);
+    }
+
     private VideoAnalysis analysis(VideoInfo info, PreparedVideo prepared, Map<String, Double> scores,
-                                   String attribution, List<LocatedSentiment> located) {
+                                   SceneWeights effects, String attribution, List<LocatedSentiment> located) {
         List<Double> times = new ArrayList<>();
         for (double t : prepared.frameTimes()) {
             times.add(Double.isFinite(t) ? Math.max(0, t) : 0);
         }
         SegmentResult segment = new SegmentResult(0, 0, prepared.duration(), times, scores, prepared.routing(),
-                null, SceneCues.empty(), attribution);
+                effects, SceneCues.empty(), attribution);
         List<AnalysisWarning> warnings = List.of();
         return new VideoAnalysis(info, model.info(), List.of(segment), located, warnings);
     }

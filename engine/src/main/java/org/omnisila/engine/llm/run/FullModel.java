@@ -232,6 +232,7 @@ public final class FullModel implements AutoCloseable {
             NDArray pixels = preprocessor.images(sub, frames.images()); // [8, 3, S, S]
             NDArray sceneTokens = null;
             SceneWeights routing = null;
+            List<NDArray> interventions = null;
             if (model.mode() != FusionMode.NONE) {
                 NDList x = SceneInputs.extract(extractors, frames).toNd(sub); // x_j [1, 8, d_j]
                 progress.accept(0.9);
@@ -243,9 +244,11 @@ public final class FullModel implements AutoCloseable {
                     w.put(s, (double) p[s.ordinal()]);
                 }
                 routing = SceneWeights.of(w);
+                interventions = model.fusion().interventions(new ParameterStore(sub, false), x);
             }
             progress.accept(1.0);
-            return new PreparedVideo(video, duration, frames.times(), pixels, sceneTokens, routing, sub);
+            return new PreparedVideo(video, duration, frames.times(), pixels, sceneTokens, routing, interventions,
+                    sub);
         } catch (RuntimeException e) {
             sub.close();
             throw e;

@@ -67,6 +67,18 @@ public final class LabelScores {
      */
     public static Map<String, Double> score(FullModel model, PreparedVideo video, Function<String, String> question,
                                             List<String> labels, BooleanSupplier cancelled) {
+        return score(model, video, video.sceneTokens(), question, labels, cancelled);
+    }
+
+    /**
+     * The same from other scene tokens than the video's own: an intervention's ({@link PreparedVideo#interventions}),
+     * for the causal effect of a scene on the scores.
+     *
+     * @param sceneTokens [1, 8, d], or null without a scene block
+     */
+    public static Map<String, Double> score(FullModel model, PreparedVideo video, NDArray sceneTokens,
+                                            Function<String, String> question, List<String> labels,
+                                            BooleanSupplier cancelled) {
         Map<String, List<Integer>> byQuestion = new LinkedHashMap<>();
         for (int i = 0; i < labels.size(); i++) {
             byQuestion.computeIfAbsent(question.apply(labels.get(i)), q -> new ArrayList<>()).add(i);
@@ -76,7 +88,7 @@ public final class LabelScores {
             List<long[]> answers = e.getValue().stream()
                     .map(i -> model.tokenizer().encode(answer(labels.get(i)))).toList();
             PromptTokens prompt = model.prompt(List.of(), e.getKey());
-            double[] got = NoGrad.run(() -> logLikelihoods(model, video, prompt, answers, cancelled));
+            double[] got = NoGrad.run(() -> logLikelihoods(model, video, sceneTokens, prompt, answers, cancelled));
             for (int j = 0; j < got.length; j++) {
                 ll[e.getValue().get(j)] = got[j];
             }
@@ -100,7 +112,8 @@ public final class LabelScores {
      * @return sum over the answer's tokens of log p(token | everything before it), natural log
      */
     static double logLikelihood(FullModel model, PreparedVideo video, PromptTokens prompt, long[] answer) {
-        return NoGrad.run(() -> logLikelihoods(model, video, prompt, List.of(answer), () -> false))[0];
+        return NoGrad.run(() -> logLikelihoods(model, video, video.sceneTokens(), prompt, List.of(answer),
+                () -> false))[0];
     }
 
     /**
@@ -110,15 +123,15 @@ public final class LabelScores {
      *
      * @return per answer, the sum over its tokens of log p(token | everything before it)
      */
-    private static double[] logLikelihoods(FullModel model, PreparedVideo video, PromptTokens prompt,
-                                           List<long[]> answers, BooleanSupplier cancelled) {
+    private static double[] logLikelihoods(FullModel model, PreparedVideo video, NDArray sceneTokens,
+                                           PromptTokens prompt, List<long[]> answers, BooleanSupplier cancelled) {
         int longest = answers.stream().mapToInt(a -> a.length).max().orElse(0);
         double[] out = new double[answers.size()];
         LlamaForCausalLM decoder = model.model().decoder();
         try (NDManager work = model.manager().newSubManager()) {
             ParameterStore ps = new ParameterStore(work, false);
             NDArray pixels = FullModel.own(video.pixels(), work);
-            NDArray scene = video.sceneTokens() == null ? null : FullModel.own(video.sceneTokens(), work);
+            NDArray scene = sceneTokens == null ? null : FullModel.own(sceneTokens, work);
             List<MultimodalSequence.Sequence> seqs = model.model().sequences(ps, List.of(prompt.ids()), null,
                     List.of(prompt.imagePositions()), List.of(pixels), scene, false);
             NDArray x = seqs.get(0).embeddings().expandDims(0); // [1, Lp, d]

@@ -61,11 +61,34 @@ public final class SceneFusion extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
                                      PairList<String, Object> params) {
         NDList moe = sbm.forward(ps, inputs, training); // y_moe [B, T, h], P [B, 4]
-        NDArray yMoe = moe.get(0);
+        return new NDList(tokens(ps, moe.get(0), training), moe.get(1));
+    }
+
+    /**
+     * The scene tokens under the small ICM's interventions ({@code IcmModel.interventions}): per scene j, the
+     * scene's expert output replaced by the IEC dictionary's expectation E[c] (the prior-weighted mean of its
+     * centres), the mixture, IEC, norm and projector recomputed. What the decoder answers from these, against what it
+     * answers from the real tokens, is scene j's causal effect on the answer.
+     *
+     * @return 4 arrays of scene tokens [B, T, d], in scene order face, action, object, background
+     */
+    public NDList interventions(ParameterStore ps, NDList inputs) {
+        NDList experts = sbm.expertOutputs(ps, inputs, false); // 4 x [B, T, h]
+        NDArray expectation = iec.expectation(experts.head().getManager()); // [h]
+        NDList out = new NDList(experts.size());
+        for (int j = 0; j < experts.size(); j++) {
+            NDList replaced = new NDList(experts);
+            replaced.set(j, expectation.broadcast(experts.get(j).getShape())); // [B, T, h]
+            out.add(tokens(ps, sbm.mixExperts(ps, replaced, false).get(0), false)); // [B, T, d]
+        }
+        return out;
+    }
+
+    /** @return scene_projector(LayerNorm(y_moe + IEC(y_moe))) [B, T, d] for y_moe [B, T, h] */
+    private NDArray tokens(ParameterStore ps, NDArray yMoe, boolean training) {
         NDArray fused = yMoe.add(iec.forward(ps, new NDList(yMoe), training).head()); // [B, T, h]
         fused = fusionNorm.forward(ps, new NDList(fused), training).head(); // [B, T, h]
-        NDArray tokens = sceneProjector.apply(ps, fused, training); // [B, T, d]
-        return new NDList(tokens, moe.get(1));
+        return sceneProjector.apply(ps, fused, training); // [B, T, d]
     }
 
     /** y_moe per frame [B * T, h], from which the IEC dictionary is built (as IcmModel.fusedEmbeddings). */

@@ -3,7 +3,6 @@ package org.omnisila.engine.llm.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -94,6 +93,19 @@ class FullAnalyzerTest {
                     (java.util.function.Function<String, String>) TuningInstructions::identifyQuestion,
                     LabelScores.known(), () -> false);
             assertEquals(scores, s.sentimentScores());
+            // causal effects: p(label) minus p(label) with scene j's expert output set to the dictionary's mean
+            assertNotNull(s.causalEffect());
+            double moved = 0;
+            for (org.omnisila.engine.api.Scene scene : org.omnisila.engine.api.Scene.values()) {
+                ai.djl.ndarray.NDArray tokens = prepared.interventions().get(scene.ordinal());
+                assertEquals(prepared.sceneTokens().getShape(), tokens.getShape());
+                Map<String, Double> intervened = LabelScores.score(model, prepared, tokens,
+                        TuningInstructions::identifyQuestion, LabelScores.known(), () -> false);
+                double want = scores.get(r.label()) - intervened.get(r.label());
+                assertEquals(want, s.causalEffect().get(scene), 1e-9, scene.toString());
+                moved += Math.abs(want);
+            }
+            assertTrue(moved > 0, "no intervention changed the label's probability");
         }
         String attribution = r.asked().get(2).answer().text().isBlank() ? null : r.asked().get(2).answer().text();
         assertEquals(attribution, s.attribution());
@@ -110,12 +122,12 @@ class FullAnalyzerTest {
         assertEquals(15, s.sentimentScores().size());
         assertEquals(1, s.sentimentScores().values().stream().mapToDouble(Double::doubleValue).sum(), 1e-6);
         assertNotNull(s.routing());
-        assertNull(s.causalEffect());
         assertEquals("full-omnisila-add", a.model().config());
-        assertTrue(phases.containsAll(List.of("frames and scenes", "label scores", "identify", "locate", "attribute")),
-                phases.toString());
+        assertTrue(phases.containsAll(List.of("frames and scenes", "label scores", "identify", "causal effects",
+                "locate", "attribute")), phases.toString());
         assertTrue(phases.indexOf("label scores") < phases.indexOf("identify")
-                && phases.indexOf("identify") < phases.indexOf("locate")
+                && phases.indexOf("identify") < phases.indexOf("causal effects")
+                && phases.indexOf("causal effects") < phases.indexOf("locate")
                 && phases.indexOf("locate") < phases.indexOf("attribute"), phases.toString());
         Path out = dir.resolve("r.json");
         ResultJson.write(a, out);
