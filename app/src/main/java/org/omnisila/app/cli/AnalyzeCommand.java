@@ -58,6 +58,12 @@ public final class AnalyzeCommand implements Callable<Integer> {
                 "Default: the three questions the adapter was tuned on (identify, locate, attribute; docs/full-model.md)."})
     String instruction;
 
+    @Option(names = "--window", paramLabel = "SECONDS", defaultValue = "0",
+            description = {"Full model: also score windows of this length, each from its own eight frames (label "
+                + "scores, routing, causal effects per window on the timeline); 0 (default): the whole video as one "
+                + "segment. The questions are asked about the whole video either way."})
+    double window;
+
     @Option(names = "--no-cache", description = "Extract the scenes again even when the scene cache has this video.")
     boolean noCache;
 
@@ -73,10 +79,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
         Device dev = device.choose();
         Path target = out != null ? out : video.resolveSibling(video.getFileName() + ".omnisila.json");
         if (model != null && FullModel.isHfFolder(model)) {
-            return new FullAnalyzeRun(spec.commandLine(), video, model, full, maxNewTokens, instruction, target).run(dev);
+            return new FullAnalyzeRun(spec.commandLine(), video, model, full, maxNewTokens, instruction, window, target)
+                    .run(dev);
         }
-        if (full.adapter != null || full.tower != null || full.precision != null || instruction != null) {
-            throw new IllegalArgumentException("--adapter, --tower, --precision and --instruction are for a Video-LLaVA folder as "
+        if (full.adapter != null || full.tower != null || full.precision != null || instruction != null
+                || window != 0) {
+            throw new IllegalArgumentException("--adapter, --tower, --precision, --instruction and --window are for a "
+                    + "Video-LLaVA folder as "
                     + "--model" + (model == null ? "" : " (" + model + " has no config.json of model_type llava/llama)"));
         }
         Path checkpoint = model != null ? model : EmbeddedModel.checkpoint(new ModelFiles());

@@ -4,6 +4,7 @@ import ai.djl.Device;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import org.omnisila.engine.api.LocatedSentiment;
 import org.omnisila.engine.api.ResultJson;
@@ -22,17 +23,19 @@ final class FullAnalyzeRun {
     private final FullModelOption full;
     private final int maxNewTokens;
     private final String instruction;
+    private final double window;
     private final Path target;
 
     /** @param instruction one instruction to ask, or null for the tuned questions */
     FullAnalyzeRun(CommandLine cl, Path video, Path base, FullModelOption full, int maxNewTokens, String instruction,
-                   Path target) {
+                   double window, Path target) {
         this.cl = cl;
         this.video = video;
         this.base = base;
         this.full = full;
         this.maxNewTokens = maxNewTokens;
         this.instruction = instruction;
+        this.window = window;
         this.target = target;
     }
 
@@ -46,7 +49,8 @@ final class FullAnalyzeRun {
                     model.info().config(), model.info().device());
             FullAnalyzer.Result r;
             try {
-                r = new FullAnalyzer(model, maxNewTokens, instruction).analyze(video, new PhaseProgress(err), stop::requested);
+                r = new FullAnalyzer(model, maxNewTokens, instruction).withWindows(window).analyze(video,
+                        new PhaseProgress(err), stop::requested);
             } catch (VideoCancelledException e) {
                 err.printf(Locale.ROOT, "%nstopped; nothing written%n");
                 return 130;
@@ -62,8 +66,17 @@ final class FullAnalyzeRun {
                 o.printf(Locale.ROOT, "  (%d tokens, first after %.0f ms, %.1f tokens/s)%n", a.tokens(),
                         a.firstTokenMs(), a.tokensPerSecond());
             }
-            SegmentResult s = r.analysis().segments().get(0);
-            o.printf(Locale.ROOT, "label scores: top %s %.2f%n", s.topLabel(), s.sentimentScores().get(s.topLabel()));
+            List<SegmentResult> segments = r.analysis().segments();
+            if (segments.size() == 1) {
+                SegmentResult s = segments.get(0);
+                o.printf(Locale.ROOT, "label scores: top %s %.2f%n", s.topLabel(), s.sentimentScores().get(s.topLabel()));
+            } else {
+                o.printf(Locale.ROOT, "label scores per window:%n");
+                for (SegmentResult s : segments) {
+                    o.printf(Locale.ROOT, "  %7.2f-%7.2f s  %-17s %.2f%n", s.start(), s.end(), s.topLabel(),
+                            s.sentimentScores().get(s.topLabel()));
+                }
+            }
             if (r.label() != null) {
                 o.printf(Locale.ROOT, "label: %s (%s)%n", r.label(), r.source() == FullAnalyzer.LabelSource.ANSWER
                         ? "named by the " + (instruction == null ? "identify " : "") + "answer"

@@ -83,6 +83,19 @@ class FullModelCommandsTest {
                     ResultJson.read(single).segments().get(0).sentimentScores());
         }
         assertTrue(cli.err.toString().contains("100.0%"), cli.err.toString());
+        // --window: the 3-s clip in 1-s windows, each with its own scores, on the timeline
+        CliRun windows = new CliRun();
+        Path windowed = dir.resolve("windows.json");
+        assertEquals(0, windows.run("analyze", video.toString(), "--model", TinyAdapter.base().toString(),
+                "--adapter", adapter.toString(), "--out", windowed.toString(), "--device", "cpu",
+                "--max-new-tokens", "4", "--window", "1"), windows.err::toString);
+        VideoAnalysis w = ResultJson.read(windowed);
+        assertEquals(3, w.segments().size());
+        assertTrue(windows.out.toString().contains("label scores per window:\n"), windows.out.toString());
+        assertTrue(w.segments().stream().allMatch(s -> s.causalEffect() != null && s.sentimentScores().size() == 15));
+        CliRun small = new CliRun();
+        assertEquals(1, small.run("analyze", video.toString(), "--window", "1", "--device", "cpu"));
+        assertTrue(small.err.toString().contains("--window are for a Video-LLaVA folder"), small.err.toString());
     }
 
     @Test

@@ -58,6 +58,7 @@ public final class FullAnalyzer {
     private final FullModel model;
     private final int maxNewTokens;
     private final String instruction;
+    private final double window;
 
     /**
      * The tuned questions.
@@ -76,12 +77,33 @@ public final class FullAnalyzer {
      *                     for the tuned questions
      */
     public FullAnalyzer(FullModel model, int maxNewTokens, String instruction) {
+        this(model, maxNewTokens, instruction, 0);
+    }
+
+    private FullAnalyzer(FullModel model, int maxNewTokens, String instruction, double window) {
         if (instruction != null && instruction.isBlank()) {
             throw new IllegalArgumentException("the instruction is empty");
+        }
+        if (!(window >= 0) || Double.isInfinite(window)) {
+            throw new IllegalArgumentException("the window must be >= 0 seconds (0: the whole video only), not "
+                    + window);
         }
         this.model = model;
         this.maxNewTokens = maxNewTokens;
         this.instruction = instruction;
+        this.window = window;
+    }
+
+    /**
+     * Also scores windows of the video: the segments are then windows of {@code seconds} (the last one takes the
+     * rest when it would be shorter than half a window), each with its own eight frames, label scores, routing and
+     * causal effects, and the whole video's attribution where a located span overlaps it. The questions are still
+     * asked about the whole video (they give the label, the spans and the attribution).
+     *
+     * @param seconds the window length; 0 for the whole video as one segment
+     */
+    public FullAnalyzer withWindows(double seconds) {
+        return new FullAnalyzer(model, maxNewTokens, instruction, seconds);
     }
 
     /** Where the reported label came from. */
@@ -125,11 +147,71 @@ public final class FullAnalyzer {
      */
     public Result analyze(Path video, AnalysisListener listener, BooleanSupplier cancelled) {
         VideoInfo info = VideoProbe.info(video);
-        try (PreparedVideo prepared = model.prepare(video, f -> listener.progress("frames and scenes", 0.2 * f),
+        List<double[]> windows = windows(info.duration());
+        AnalysisListener whole = windows.isEmpty() ? listener
+                : (phase, f) -> listener.progress(phase, 0.4 * f); // the windows take the rest
+        Result r;
+        try (PreparedVideo prepared = model.prepare(video, f -> whole.progress("frames and scenes", 0.2 * f),
                 cancelled)) {
-            return instruction == null ? tuned(info, prepared, listener, cancelled)
-                    : single(info, prepared, listener, cancelled);
+            r = instruction == null ? tuned(info, prepared, whole, cancelled) : single(info, prepared, whole, cancelled);
         }
+        if (windows.isEmpty()) {
+            return r;
+        }
+        List<SegmentResult> segments = new ArrayList<>();
+        for (int i = 0; i < windows.size(); i++) {
+            double[] w = windows.get(i);
+            double from = 0.4 + 0.6 * i / windows.size();
+            double share = 0.6 / windows.size();
+            listener.progress("windows", from);
+            try (PreparedVideo prepared = model.prepare(video, w[0], w[1], f -> { }, cancelled)) {
+                segments.add(windowSegment(i, w, prepared, r, cancelled));
+            }
+            listener.progress("windows", from + share);
+        }
+        VideoAnalysis a = r.analysis();
+        return new Result(new VideoAnalysis(a.video(), a.model(), segments, a.located(), a.warnings()), r.asked(),
+                r.label(), r.source());
+    }
+
+    /** @return the windows [start, end) over [0, duration), or none for the whole video as one segment */
+    List<double[]> windows(double duration) {
+        List<double[]> out = new ArrayList<>();
+        if (window == 0 || !(duration > window)) {
+            return out;
+        }
+        double start = 0;
+        while (start < duration) {
+            double end = start + window;
+            if (duration - end < window / 2) {
+                end = duration; // a short rest joins the last window
+            }
+            out.add(new double[] {start, end});
+            start = end;
+        }
+        return out;
+    }
+
+    /**
+     * One window's segment: its label scores (after the same questions as the whole video's), routing, causal
+     * effects on its own top label, and the whole video's attribution when a located span overlaps the window.
+     */
+    private SegmentResult windowSegment(int index, double[] w, PreparedVideo prepared, Result whole,
+                                        BooleanSupplier cancelled) {
+        Function<String, String> question = instruction == null ? TuningInstructions::identifyQuestion
+                : q -> instruction;
+        Map<String, Double> scores = LabelScores.score(model, prepared, question, LabelScores.known(), cancelled);
+        SceneWeights effects = causalEffects(prepared, question, LabelScores.known(), top(scores), scores, 0,
+                AnalysisListener.SILENT, cancelled);
+        String attribution = null;
+        for (LocatedSentiment l : whole.analysis().located()) {
+            if (l.start() < w[1] && l.end() > w[0] && l.attribution() != null) {
+                attribution = l.attribution();
+                break;
+            }
+        }
+        return new SegmentResult(index, w[0], w[1], frameTimes(prepared), scores, prepared.routing(), effects,
+                SceneCues.empty(), attribution);
     }
 
     private Result tuned(VideoInfo info, PreparedVideo prepared, AnalysisListener listener,
@@ -227,14 +309,18 @@ public final class FullAnalyzer {
 
     private VideoAnalysis analysis(VideoInfo info, PreparedVideo prepared, Map<String, Double> scores,
                                    SceneWeights effects, String attribution, List<LocatedSentiment> located) {
+        SegmentResult segment = new SegmentResult(0, 0, prepared.duration(), frameTimes(prepared), scores,
+                prepared.routing(), effects, SceneCues.empty(), attribution);
+        List<AnalysisWarning> warnings = List.of();
+        return new VideoAnalysis(info, model.info(), List.of(segment), located, warnings);
+    }
+
+    private static List<Double> frameTimes(PreparedVideo prepared) {
         List<Double> times = new ArrayList<>();
         for (double t : prepared.frameTimes()) {
             times.add(Double.isFinite(t) ? Math.max(0, t) : 0);
         }
-        SegmentResult segment = new SegmentResult(0, 0, prepared.duration(), times, scores, prepared.routing(),
-                effects, SceneCues.empty(), attribution);
-        List<AnalysisWarning> warnings = List.of();
-        return new VideoAnalysis(info, model.info(), List.of(segment), located, warnings);
+        return times;
     }
 
     /** @return whether the identify answer names a known (scored) label, which then is the one reported */

@@ -217,15 +217,26 @@ public final class FullModel implements AutoCloseable {
      * @throws VideoCancelledException when cancelled
      */
     public PreparedVideo prepare(Path video, DoubleConsumer progress, BooleanSupplier cancelled) {
-        return NoGrad.run(() -> prepareVideo(video, progress, cancelled));
+        return prepare(video, 0, Double.POSITIVE_INFINITY, progress, cancelled);
     }
 
-    private PreparedVideo prepareVideo(Path video, DoubleConsumer progress, BooleanSupplier cancelled) {
+    /**
+     * {@link #prepare(Path, DoubleConsumer, BooleanSupplier)} for the window [start, end) of the video: its own
+     * eight frames, spread over the window as over a whole video.
+     *
+     * @param end seconds; past the video's end (or infinite) means to the end
+     */
+    public PreparedVideo prepare(Path video, double start, double end, DoubleConsumer progress,
+                                 BooleanSupplier cancelled) {
+        return NoGrad.run(() -> prepareVideo(video, start, end, progress, cancelled));
+    }
+
+    private PreparedVideo prepareVideo(Path video, double start, double end, DoubleConsumer progress,
+                                       BooleanSupplier cancelled) {
         double duration = VideoProbe.probe(video).duration();
-        VideoFrames8 frames = VideoFrames8.sample(video, VideoFrames8.Decoding.SEEK,
-                f -> progress.accept(0.7 * f), cancelled);
+        VideoFrames8 frames = VideoFrames8.sample(video, start, end, f -> progress.accept(0.7 * f), cancelled);
         if (cancelled.getAsBoolean()) {
-            throw new VideoCancelledException(video, 0, duration);
+            throw new VideoCancelledException(video, start, Math.min(end, duration));
         }
         NDManager sub = manager.newSubManager();
         try {

@@ -208,6 +208,37 @@ class FullAnalyzerTest {
     }
 
     @Test
+    void windowsGiveOneScoredSegmentEachWhileTheQuestionsStayAboutTheWholeVideo() throws Exception {
+        FullAnalyzer windowed = new FullAnalyzer(model, 8).withWindows(1.0);
+        assertEquals(List.of(), new FullAnalyzer(model, 8).windows(3.0).stream().map(w -> w[0]).toList());
+        assertEquals(List.of(0.0, 1.0, 2.0), windowed.windows(3.0).stream().map(w -> w[0]).toList());
+        assertEquals(3.4, windowed.windows(3.4).get(2)[1], 1e-12, "a short rest joins the last window");
+        assertEquals(4, windowed.windows(3.6).size());
+        List<String> phases = new ArrayList<>();
+        FullAnalyzer.Result r = windowed.analyze(video, (p, f) -> phases.add(p), () -> false);
+        FullAnalyzer.Result whole = new FullAnalyzer(model, 8).analyze(video, AnalysisListener.SILENT, () -> false);
+        VideoAnalysis a = r.analysis();
+        assertEquals(3, a.segments().size());
+        assertEquals(whole.label(), r.label(), "the questions are about the whole video");
+        assertEquals(whole.analysis().located(), a.located());
+        try (PreparedVideo second = model.prepare(video, 1.0, 2.0, f -> { }, () -> false)) {
+            SegmentResult s = a.segments().get(1);
+            assertEquals(1.0, s.start());
+            assertEquals(2.0, s.end());
+            s.frameTimes().forEach(t -> assertTrue(t >= 1.0 && t < 2.0, "frame at " + t));
+            assertEquals(LabelScores.score(model, second, TuningInstructions::identifyQuestion,
+                    LabelScores.known(), () -> false), s.sentimentScores());
+            assertNotNull(s.causalEffect());
+            assertNotNull(s.routing());
+        }
+        assertTrue(phases.contains("windows"), phases.toString());
+        Path out = dir.resolve("windows.json");
+        ResultJson.write(a, out); // validates: ordered, non-overlapping segments
+        assertEquals(a, ResultJson.read(out));
+        assertThrows(IllegalArgumentException.class, () -> new FullAnalyzer(model, 8).withWindows(-1));
+    }
+
+    @Test
     void oneInstructionIsAskedOnceAndLabelsScoredAfterIt() throws Exception {
         List<String> phases = new ArrayList<>();
         FullAnalyzer.Result r = new FullAnalyzer(model, 16, Instruction.PAPER).analyze(video,
