@@ -123,6 +123,16 @@ public final class TuneCommand implements Callable<Integer> {
                     + "less memory, about a third more compute (default: on with CUDA, off on the CPU).")
     Boolean checkpointing;
 
+    @Option(names = "--save-every", paramLabel = "STEPS", defaultValue = "200",
+            description = "Save a checkpoint (OUT/checkpoint-STEP: an adapter plus the optimizer's state) every STEPS "
+                    + "steps, keeping the newest 2; 0: never (default: ${DEFAULT-VALUE}).")
+    int saveEvery;
+
+    @Option(names = "--resume", paramLabel = "DIR",
+            description = "Go on from a checkpoint (a checkpoint-STEP folder, or OUT for its newest), with the same "
+                    + "settings and export; the result equals an uninterrupted run's.")
+    Path resume;
+
     @Mixin
     DeviceOption device;
 
@@ -138,6 +148,9 @@ public final class TuneCommand implements Callable<Integer> {
             case "append" -> FusionMode.APPEND;
             default -> throw new IllegalArgumentException("--fusion must be add or append, got " + fusion);
         };
+        if (saveEvery < 0) {
+            throw new IllegalArgumentException("--save-every must be >= 0 (0: no checkpoints), not " + saveEvery);
+        }
         if (from != null && st == InstructionDataset.Stage.SCENE_TUNING) {
             throw new IllegalArgumentException("--from is for --stage omnisila (it names a stage-1 adapter)");
         }
@@ -172,6 +185,12 @@ public final class TuneCommand implements Callable<Integer> {
                     IcmConfig.small().labels());
             VicunaTemplate template = new VicunaTemplate();
             try (FullIcmTrainer trainer = new FullIcmTrainer(base, tokenizer, template, settings, scenes, icm, from)) {
+                if (saveEvery > 0) {
+                    trainer.saveCheckpoints(out, saveEvery, 2);
+                }
+                if (resume != null) {
+                    trainer.resumeFrom(resume);
+                }
                 long other = HfParameterNames.of(base.tower().block()).values().stream()
                         .mapToLong(p -> p.getArray().size()).sum() + HfParameterNames.of(base.projector().block())
                         .values().stream().mapToLong(p -> p.getArray().size()).sum();
@@ -211,6 +230,17 @@ public final class TuneCommand implements Callable<Integer> {
                     }
 
                     @Override
+                    public void checkpointSaved(int step, Path folder) {
+                        err.printf(Locale.ROOT, "checkpoint after step %d: %s%n", step, folder);
+                    }
+
+                    @Override
+                    public void checkpointFailed(int step, Path dir, String why) {
+                        err.printf(Locale.ROOT, "warning: the checkpoint after step %d could not be written to %s "
+                                + "(%s); training goes on%n", step, dir, why);
+                    }
+
+                    @Override
                     public void skipped(int step, int total, double lossScale) {
                         err.printf(Locale.ROOT, "step %d/%d  skipped: fp16 gradients overflowed; loss scale now %.0f%n",
                                 step, total, lossScale);
@@ -224,7 +254,8 @@ public final class TuneCommand implements Callable<Integer> {
                     }
                 }, stop::requested);
                 if (r.cancelled()) {
-                    err.println("stopped; nothing written");
+                    err.println(saveEvery > 0 && r.steps() >= saveEvery ? "stopped; the adapter was not written; "
+                            + "go on with --resume " + out : "stopped; nothing written");
                     return 130;
                 }
                 trainer.save(out);

@@ -81,6 +81,38 @@ class TuneCommandTest {
         assertTrue(other.err.toString().contains("must be fp32, fp16 or bf16, not fp8"), other.err.toString());
     }
 
+    @Test
+    void checkpointsLetARunGoOnToTheSameAdapter() throws Exception {
+        Path data = export();
+        Path whole = dir.resolve("whole");
+        String[] common = {"tune", "--stage", "scene", "--model", MODEL.toString(), "--data", data.toString(),
+            "--epochs", "2", "--batch", "1", "--lr", "1e-2", "--lora-r", "4", "--lora-alpha", "16", "--max-length",
+            "256", "--device", "cpu", "--save-every", "2"};
+        assertEquals(0, cli.run(concat(common, "--out", whole.toString())), cli.err::toString);
+        assertTrue(cli.err.toString().contains("checkpoint after step 4: "), cli.err.toString());
+        assertTrue(Files.isDirectory(whole.resolve("checkpoint-4")));
+        assertTrue(Files.isDirectory(whole.resolve("checkpoint-2")), "the newest 2 are kept");
+        CliRun resumed = new CliRun();
+        Path again = dir.resolve("again");
+        assertEquals(0, resumed.run(concat(common, "--out", again.toString(), "--resume",
+                whole.resolve("checkpoint-4").toString())), resumed.err::toString);
+        assertTrue(resumed.err.toString().contains("step 5/6") && !resumed.err.toString().contains("step 4/6"),
+                resumed.err.toString());
+        assertEquals(java.util.Arrays.toString(Files.readAllBytes(whole.resolve("adapter_model.safetensors"))),
+                java.util.Arrays.toString(Files.readAllBytes(again.resolve("adapter_model.safetensors"))));
+        CliRun other = new CliRun();
+        assertTrue(other.run(concat(common, "--out", dir.resolve("x").toString(), "--seed", "5", "--resume",
+                whole.toString())) != 0);
+        assertTrue(other.err.toString().contains("other settings or data"), other.err.toString());
+        assertFalse(other.err.toString().contains("\tat "), other.err.toString());
+    }
+
+    private static String[] concat(String[] a, String... b) {
+        String[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
     /** The one test with the four bundled scene extractors (their model files): stage 2 from stage 1. */
     @Test
     void tunesStageTwoFromStageOneWithTheBundledExtractors() throws Exception {

@@ -88,6 +88,10 @@ public final class FullIcmTrainer implements AutoCloseable {
     private final AdamW adam;
     private final DataType activations;
     private boolean complete;
+    private Path checkpoints;
+    private int checkpointEvery;
+    private int checkpointKeep;
+    private TuningCheckpoint.Loaded resumed;
 
     /**
      * Builds the model to train: LoRA pairs (fresh, seeded, or a stage-1 adapter's), and in stage 2 a scene block.
@@ -222,7 +226,6 @@ public final class FullIcmTrainer implements AutoCloseable {
             throw new IllegalArgumentException("no training examples");
         }
         complete = false;
-        manager.getEngine().setRandomSeed((int) settings.seed());
         int total = settings.totalSteps(train.size());
         LearningRateSchedule schedule = new LearningRateSchedule(settings.learningRate(), total,
                 settings.warmupRatio(), 0f);
@@ -230,72 +233,66 @@ public final class FullIcmTrainer implements AutoCloseable {
         List<NDArray> weights = trainable.values().stream().map(Parameter::getArray).toList();
         long pad = tokenizer.special().pad() >= 0 ? tokenizer.special().pad() : 0;
         LossScale lossScale = LossScale.forActivations(activations);
-        if (settings.scenes()) {
-            buildDictionary(train);
+        TuningCheckpoint.Identity identity = TuningCheckpoint.Identity.of(settings, train.size());
+        TuningCheckpoint.State state;
+        if (resumed != null) {
+            if (!resumed.identity().equals(identity)) {
+                throw new IllegalArgumentException("the checkpoint was saved by a run with other settings or data: "
+                        + resumed.identity() + ", this run: " + identity + "; resume with the same --stage, "
+                        + "--fusion, --seed, --batch, --accumulate, --epochs, --lr, --warmup and export");
+            }
+            state = resumed.state();
+            restore(resumed, names, weights, lossScale);
+        } else {
+            state = new TuningCheckpoint.State(0, 0, 0, 0, 0, List.of(), List.of(), List.of(), lossScale.value(), 0);
+            if (settings.scenes()) {
+                buildDictionary(train);
+            }
         }
-        List<Double> stepLosses = new ArrayList<>();
-        List<Double> epochLosses = new ArrayList<>();
-        List<Double> testLosses = new ArrayList<>();
+        List<Double> stepLosses = new ArrayList<>(state.stepLosses());
+        List<Double> epochLosses = new ArrayList<>(state.epochLosses());
+        List<Double> testLosses = new ArrayList<>(state.testLosses());
         long start = System.nanoTime();
-        int step = 0;
+        int step = state.step();
+        int stepsRun = 0;
         long examplesDone = 0;
-        for (int epoch = 0; epoch < settings.epochs(); epoch++) {
-            double epochSum = 0;
-            int epochSteps = 0;
-            for (int[] idx : TuningBatch.order(train.size(), settings.batchSize(), settings.seed(), epoch)) {
+        for (int epoch = state.epoch(); epoch < settings.epochs(); epoch++) {
+            boolean resumedEpoch = epoch == state.epoch();
+            double epochSum = resumedEpoch ? state.epochSum() : 0;
+            int epochSteps = resumedEpoch ? state.epochSteps() : 0;
+            List<int[]> order = TuningBatch.order(train.size(), settings.batchSize(), settings.seed(), epoch);
+            for (int b = resumedEpoch ? state.batchInEpoch() : 0; b < order.size(); b++) {
                 List<TuningExample> chosen = new ArrayList<>();
-                for (int i : idx) {
+                for (int i : order.get(b)) {
                     chosen.add(train.get(i));
                 }
                 float lr = schedule.getNewValue(step);
+                manager.getEngine().setRandomSeed(stepSeed(step)); // dropout: the same masks after a resume
                 double loss = backward(chosen, pad, step, lossScale.value(), cancelled);
                 if (Double.isNaN(loss) && cancelled.getAsBoolean()) {
                     zeroGradients(weights);
                     return new Result(step, epoch, true, stepLosses, epochLosses, testLosses,
                             (System.nanoTime() - start) / 1e9);
                 }
-                try (NDManager stepScope = manager.newSubManager()) { // the gradients' handles and the norm's work
-                List<NDArray> grads = gradients(weights, stepScope);
-                if (lossScale.value() != 1) {
-                    float unscale = (float) (1 / lossScale.value());
-                    grads.forEach(g -> g.muli(unscale));
-                }
-                double norm = Double.isFinite(loss) ? globalNorm(grads) : Double.NaN;
-                if (!Double.isFinite(norm) && lossScale.dynamic()) { // fp16 overflow: skip the step, halve the scale
-                    zeroGradients(weights);
-                    lossScale.update(false);
-                    if (lossScale.value() < 1) {
-                        throw new TrainingDivergedException("float16 overflowed at every loss scale down to 1 at "
-                                + "step " + (step + 1) + "; nothing was saved. Tune in bf16 or fp32, or lower --lr");
-                    }
-                    step++;
-                    listener.skipped(step, total, lossScale.value());
-                    continue;
-                }
-                if (!Double.isFinite(loss)) {
-                    zeroGradients(weights);
-                    throw new TrainingDivergedException("the loss became " + loss + " at step " + (step + 1)
-                            + " (epoch " + (epoch + 1) + ", learning rate " + lr + "); nothing was saved. Lower "
-                            + "--lr or check the data");
-                }
-                if (!Double.isFinite(norm)) {
-                    zeroGradients(weights);
-                    throw new TrainingDivergedException("the gradient norm became " + norm + " at step " + (step + 1)
-                            + "; nothing was saved. Lower --lr or check the data");
-                }
-                lossScale.update(true);
-                clip(grads, norm);
-                adam.update(names, weights, grads, lr);
-                zeroGradients(weights);
-                }
+                boolean taken = update(names, weights, loss, lr, lossScale, step, epoch);
                 step++;
+                stepsRun++;
                 examplesDone += chosen.size();
-                stepLosses.add(loss);
-                epochSum += loss;
-                epochSteps++;
                 double seconds = (System.nanoTime() - start) / 1e9;
-                listener.step(step, total, epoch + 1, loss, lr, seconds > 0 ? examplesDone / seconds : 0,
-                        seconds / step * (total - step));
+                if (taken) {
+                    stepLosses.add(loss);
+                    epochSum += loss;
+                    epochSteps++;
+                    listener.step(step, total, epoch + 1, loss, lr, seconds > 0 ? examplesDone / seconds : 0,
+                            seconds / stepsRun * (total - step));
+                } else {
+                    listener.skipped(step, total, lossScale.value());
+                }
+                if (checkpoints != null && step % checkpointEvery == 0 && step < total) {
+                    saveCheckpoint(identity, new TuningCheckpoint.State(step, epoch, b + 1, epochSum, epochSteps,
+                            List.copyOf(stepLosses), List.copyOf(epochLosses), List.copyOf(testLosses),
+                            lossScale.value(), lossScale.finiteInARow()), listener);
+                }
             }
             epochLosses.add(epochSum / Math.max(1, epochSteps));
             if (settings.scenes()) {
@@ -310,6 +307,120 @@ public final class FullIcmTrainer implements AutoCloseable {
         complete = true;
         return new Result(step, settings.epochs(), false, stepLosses, epochLosses, testLosses,
                 (System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * Unscales, checks, clips and applies the accumulated gradients, and clears them.
+     *
+     * @return whether the update was made (false: an fp16 overflow, skipped, the loss scale halved)
+     * @throws TrainingDivergedException for a non-finite loss or gradient without fp16 loss scaling, or when the
+     *                                   scale fell below 1
+     */
+    private boolean update(List<String> names, List<NDArray> weights, double loss, float lr, LossScale lossScale,
+                           int step, int epoch) {
+        try (NDManager stepScope = manager.newSubManager()) { // the gradients' handles and the norm's work
+            List<NDArray> grads = gradients(weights, stepScope);
+            if (lossScale.value() != 1) {
+                float unscale = (float) (1 / lossScale.value());
+                grads.forEach(g -> g.muli(unscale));
+            }
+            double norm = Double.isFinite(loss) ? globalNorm(grads) : Double.NaN;
+            if (!Double.isFinite(norm) && lossScale.dynamic()) { // fp16 overflow: skip the step, halve the scale
+                zeroGradients(weights);
+                lossScale.update(false);
+                if (lossScale.value() < 1) {
+                    throw new TrainingDivergedException("float16 overflowed at every loss scale down to 1 at step "
+                            + (step + 1) + "; nothing was saved. Tune in bf16 or fp32, or lower --lr");
+                }
+                return false;
+            }
+            if (!Double.isFinite(loss)) {
+                zeroGradients(weights);
+                throw new TrainingDivergedException("the loss became " + loss + " at step " + (step + 1)
+                        + " (epoch " + (epoch + 1) + ", learning rate " + lr + "); nothing was saved. Lower "
+                        + "--lr or check the data");
+            }
+            if (!Double.isFinite(norm)) {
+                zeroGradients(weights);
+                throw new TrainingDivergedException("the gradient norm became " + norm + " at step " + (step + 1)
+                        + "; nothing was saved. Lower --lr or check the data");
+            }
+            lossScale.update(true);
+            clip(grads, norm);
+            adam.update(names, weights, grads, lr);
+            zeroGradients(weights);
+            return true;
+        }
+    }
+
+    private int stepSeed(int step) {
+        return (int) (settings.seed() * 1_000_003L + step * 7_919L + 13);
+    }
+
+    /**
+     * Saves a checkpoint every {@code every} optimizer steps into {@code dir}/checkpoint-STEP (not after the last
+     * step: the adapter is written then), keeping the newest {@code keep}. Call before {@link #train}.
+     */
+    public void saveCheckpoints(Path dir, int every, int keep) {
+        if (every < 1 || keep < 1) {
+            throw new IllegalArgumentException("checkpoints need every >= 1 and keep >= 1, got " + every + ", "
+                    + keep);
+        }
+        this.checkpoints = dir;
+        this.checkpointEvery = every;
+        this.checkpointKeep = keep;
+    }
+
+    /**
+     * Goes on from a checkpoint ({@link TuningCheckpoint}): the trained parameters, AdamW's state, the IEC
+     * dictionary, the loss scale and the step are taken from it when {@link #train} starts, which then checks that
+     * the settings and the number of examples are the checkpoint's and skips the steps already done.
+     *
+     * @param checkpoint a checkpoint-STEP folder, or a folder holding them (the newest is taken)
+     * @throws org.omnisila.engine.icm.checkpoint.CheckpointException when it cannot be read
+     */
+    public void resumeFrom(Path checkpoint) {
+        TuningCheckpoint.Loaded loaded = TuningCheckpoint.load(checkpoint);
+        if (!loaded.parameters().keySet().equals(trainable.keySet())) {
+            throw new IllegalArgumentException(checkpoint + " holds other trained parameters than this run's ("
+                    + loaded.parameters().size() + " against " + trainable.size() + "): another stage, LoRA "
+                    + "setting or scene block");
+        }
+        this.resumed = loaded;
+    }
+
+    private void restore(TuningCheckpoint.Loaded loaded, List<String> names, List<NDArray> weights,
+                         LossScale lossScale) {
+        trainable.forEach((name, p) -> {
+            org.omnisila.engine.icm.checkpoint.StoredArray stored = loaded.parameters().get(name);
+            if (!stored.shape().equals(p.getArray().getShape())) {
+                throw new IllegalArgumentException("checkpoint parameter " + name + " is " + stored.shape()
+                        + ", this run's is " + p.getArray().getShape());
+            }
+            p.getArray().set(stored.values());
+        });
+        adam.restore(loaded.optimizer(), names, weights);
+        lossScale.restore(loaded.state().lossScale(), loaded.state().finiteInARow());
+        if (settings.scenes()) {
+            if (loaded.dictionary() == null) {
+                throw new IllegalArgumentException("the checkpoint has no IEC dictionary for stage 2");
+            }
+            model.fusion().iec().setDictionary(loaded.dictionary());
+        }
+    }
+
+    private void saveCheckpoint(TuningCheckpoint.Identity identity, TuningCheckpoint.State state,
+                                TuningListener listener) {
+        Map<String, NDArray> parameters = new LinkedHashMap<>();
+        trainable.forEach((name, p) -> parameters.put(name, p.getArray()));
+        try {
+            Path saved = TuningCheckpoint.save(checkpoints, identity, state, parameters, adam.state(),
+                    settings.scenes() ? model.fusion().iec().getDictionary() : null, this::writeAdapter,
+                    checkpointKeep);
+            listener.checkpointSaved(state.step(), saved);
+        } catch (IOException e) {
+            listener.checkpointFailed(state.step(), checkpoints, e.getMessage()); // the run goes on
+        }
     }
 
     /**
@@ -339,6 +450,10 @@ public final class FullIcmTrainer implements AutoCloseable {
         if (!complete) {
             throw new IllegalStateException("the run did not finish; nothing written to " + folder);
         }
+        writeAdapter(folder);
+    }
+
+    private void writeAdapter(Path folder) throws IOException {
         IcmAdapter.save(folder, model, loraConfig, IcmAdapterConfig.of(settings.scenes() ? "omnisila" : "scene",
                 settings.fusion(), template.system(), settings.scenes() ? model.fusion().config() : null,
                 base.folder().getFileName().toString()));

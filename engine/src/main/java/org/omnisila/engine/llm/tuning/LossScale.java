@@ -40,6 +40,25 @@ public final class LossScale {
         return dynamic;
     }
 
+    /** @return finite steps in a row since the scale last changed (saved in a checkpoint) */
+    public int finiteInARow() {
+        return finiteInARow;
+    }
+
+    /**
+     * Takes the state of a checkpoint ({@link #value}, {@link #finiteInARow}).
+     *
+     * @throws IllegalArgumentException for a scale that is not positive, or not 1 without dynamic scaling
+     */
+    public void restore(double savedScale, int savedFiniteInARow) {
+        if (!(savedScale > 0) || (!dynamic && savedScale != 1) || savedFiniteInARow < 0) {
+            throw new IllegalArgumentException("cannot restore loss scale " + savedScale + " (" + savedFiniteInARow
+                    + " finite steps) into " + (dynamic ? "dynamic" : "no") + " loss scaling");
+        }
+        scale = savedScale;
+        finiteInARow = savedFiniteInARow;
+    }
+
     /**
      * GradScaler's {@code update()} after a step.
      *

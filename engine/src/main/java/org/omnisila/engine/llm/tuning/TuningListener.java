@@ -25,6 +25,14 @@ public interface TuningListener {
     default void skipped(int step, int totalSteps, double lossScale) {
     }
 
+    /** A checkpoint was written ({@link FullIcmTrainer#saveCheckpoints}). */
+    default void checkpointSaved(int step, java.nio.file.Path folder) {
+    }
+
+    /** A checkpoint could not be written (a full disk, say); the run goes on. */
+    default void checkpointFailed(int step, java.nio.file.Path dir, String why) {
+    }
+
     /** After each epoch: its mean step loss, and the test split's loss (NaN when there is none). */
     default void epochDone(int epoch, double meanLoss, double testLoss) {
     }
