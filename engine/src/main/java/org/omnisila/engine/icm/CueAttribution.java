@@ -90,9 +90,13 @@ public final class CueAttribution {
         for (Pair<String, Parameter> p : model.getParameters()) {
             NDArray w = p.getValue().getArray();
             if (w.hasGradient()) {
-                NDArray g = w.getGradient();
-                g.set(new NDIndex("..."), 0);
-                g.close(); // the handle only: PyTorch keeps the buffer with the parameter
+                // The handle, and the zero scalar set() creates on its manager, would stay on the parameter's
+                // manager for the model's life: both go with a scratch manager (the buffer stays with the parameter).
+                try (NDManager scratch = w.getManager().newSubManager()) {
+                    NDArray g = w.getGradient();
+                    g.attach(scratch);
+                    g.set(new NDIndex("..."), 0);
+                }
             }
         }
     }

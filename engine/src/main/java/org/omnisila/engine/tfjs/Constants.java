@@ -1,6 +1,7 @@
 package org.omnisila.engine.tfjs;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDScope;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
@@ -39,7 +40,15 @@ public final class Constants {
      */
     public TensorRef derive(TensorRef source, String tag, UnaryOperator<NDArray> derive) {
         String name = source.node() + "#" + tag;
-        values.computeIfAbsent(name, n -> derive.apply(values.get(source.node())));
+        values.computeIfAbsent(name, n -> {
+            // The derivation's intermediates (a transposed view, a flat copy) belong to the model's manager like
+            // their receiver, and would stay there until the model is closed: free them now.
+            try (NDScope intermediates = new NDScope()) {
+                NDArray derived = derive.apply(values.get(source.node()));
+                NDScope.unregister(derived);
+                return derived;
+            }
+        });
         return new TensorRef(name, 0);
     }
 

@@ -62,6 +62,27 @@ class CueAttributionTest {
     }
 
     @Test
+    void relevanceLeavesNothingOnTheModelsManager() {
+        try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+            IcmModel m;
+            try (NDManager pass = manager.newSubManager()) {
+                m = model(manager, inputs(pass));
+            }
+            // one call per analysed video; clearing the parameters' gradients must not leave their handles, or
+            // the zero that set() creates, on the parameters' manager
+            int[] counts = new int[5];
+            for (int call = 0; call < counts.length; call++) {
+                try (NDManager pass = manager.newSubManager()) {
+                    CueAttribution.relevance(m, inputs(pass));
+                }
+                counts[call] = org.omnisila.engine.llm.ManagerLeaks.count(manager);
+            }
+            assertEquals(counts[1], counts[4], () -> java.util.Arrays.toString(counts) + ": "
+                    + org.omnisila.engine.llm.ManagerLeaks.describe(manager));
+        }
+    }
+
+    @Test
     void relevanceIsInputTimesTheFiniteDifferenceGradient() {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             NDList x = inputs(manager);
