@@ -11,6 +11,9 @@ final class Tensors {
 
     /** The values of an integer (or float) tensor as longs, e.g. an axis list or a shape. */
     static long[] longs(NDArray a) {
+        if (a.getDataType() == DataType.INT64) {
+            return a.toLongArray(); // toType would hand back a itself, and closing it would free a constant or input
+        }
         try (NDArray l = a.toType(DataType.INT64, false)) {
             return l.toLongArray();
         }
