@@ -12,8 +12,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Analysis > Analyze with the loaded full model (Video-LLaVA with the ICM adapter): {@link FullAnalyzer}, as
  * {@code omnisila analyze --model} runs it, over the window's {@link SharedFullModel}. The result is one
- * whole-video segment (frame times, routing P, label scores), the located spans of the answer and its attribution;
- * no causal effects or cues (docs/formats.md, "The full model's results"). Results are stored under the full
+ * whole-video segment (frame times, routing P, label scores, causal effects), the located spans of the answer and
+ * its attribution; no cues (docs/formats.md, "The full model's results"). Results are stored under the full
  * model's hash ({@code FullModelHash}), apart from the small model's.
  *
  * <p>The engine does not own the model: {@link #close()} leaves it loaded (the instruction box that loaded it

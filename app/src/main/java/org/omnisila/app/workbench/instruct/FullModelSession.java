@@ -2,6 +2,7 @@ package org.omnisila.app.workbench.instruct;
 
 import ai.djl.Device;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -9,6 +10,7 @@ import java.util.function.DoubleConsumer;
 import org.omnisila.app.workbench.analysis.SharedFullModel;
 import org.omnisila.engine.llm.run.FullAnswer;
 import org.omnisila.engine.llm.run.FullModel;
+import org.omnisila.engine.llm.text.VicunaTemplate;
 import org.omnisila.engine.llm.run.PreparedVideo;
 import org.omnisila.engine.models.ModelFiles;
 
@@ -22,7 +24,9 @@ import org.omnisila.engine.models.ModelFiles;
 public final class FullModelSession implements AutoCloseable {
     private final SharedFullModel model;
     private final int maxNewTokens;
+    private final List<VicunaTemplate.Turn> history = new ArrayList<>();
     private PreparedVideo prepared;
+    private int dropped;
 
     private FullModelSession(SharedFullModel model, int maxNewTokens) {
         this.model = model;
@@ -47,6 +51,11 @@ public final class FullModelSession implements AutoCloseable {
     }
 
     /**
+     * Answers in the conversation about {@code video}: the earlier questions and answers about it go before the new
+     * question (Vicuna's template), as in {@code omnisila chat}; another video starts a new conversation. When the
+     * conversation no longer fits the model's context, its oldest turns are left out ({@link #dropped()}). A
+     * finished answer becomes a turn; a stopped one does not.
+     *
      * @param video    the video shown
      * @param question the instruction
      * @param partial  the answer so far, after every token
@@ -61,10 +70,36 @@ public final class FullModelSession implements AutoCloseable {
                     prepared.close();
                     prepared = null;
                 }
+                newConversation();
                 prepared = m.prepare(video, progress, cancel);
             }
-            return m.ask(prepared, List.of(), question, m.settings(maxNewTokens), partial, cancel);
+            while (!history.isEmpty() && !m.fits(prepared, history, question)) {
+                history.remove(0);
+                dropped++;
+            }
+            FullAnswer a = m.ask(prepared, List.copyOf(history), question, m.settings(maxNewTokens), partial,
+                    cancel);
+            if (!a.cancelled()) {
+                history.add(new VicunaTemplate.Turn(question, a.text()));
+            }
+            return a;
         });
+    }
+
+    /** Forgets the conversation: the next question is asked on its own. */
+    public void newConversation() {
+        history.clear();
+        dropped = 0;
+    }
+
+    /** @return the turns the next question is asked after */
+    public int turns() {
+        return history.size();
+    }
+
+    /** @return the oldest turns left out because the conversation outgrew the model's context */
+    public int dropped() {
+        return dropped;
     }
 
     /** @return "ICM+Video-LLaVA (full-omnisila-add, cpu)" */

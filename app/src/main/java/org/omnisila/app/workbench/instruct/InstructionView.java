@@ -74,7 +74,20 @@ public final class InstructionView extends VBox {
         full.textProperty().bind(javafx.beans.binding.Bindings.when(model.fullModelProperty().isEmpty())
                 .then("").otherwise(javafx.beans.binding.Bindings.concat("Full model: ", model.fullModelProperty())));
 
-        getChildren().addAll(heading, full, line, presets, working, answer, by);
+        Label conversation = new Label();
+        conversation.setId("instruction-conversation");
+        conversation.setWrapText(true);
+        conversation.textProperty().bind(model.conversationProperty());
+        Button newConversation = new Button("New conversation");
+        newConversation.setId("instruction-new-conversation");
+        newConversation.setOnAction(e -> model.newConversation());
+        newConversation.disableProperty().bind(model.busyProperty());
+        HBox thread = new HBox(4, conversation, newConversation);
+        HBox.setHgrow(conversation, Priority.ALWAYS);
+        thread.visibleProperty().bind(model.conversationProperty().isNotEmpty());
+        thread.managedProperty().bind(thread.visibleProperty());
+
+        getChildren().addAll(heading, full, line, presets, working, answer, by, thread);
     }
 
     /** Puts the keyboard focus in the instruction field (Analysis > Ask, Ctrl+I). */

@@ -48,6 +48,7 @@ public final class InstructionViewModel {
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy", false);
     private final ReadOnlyDoubleWrapper progress = new ReadOnlyDoubleWrapper(this, "progress", 0);
     private final ReadOnlyStringWrapper fullModel = new ReadOnlyStringWrapper(this, "fullModel", "");
+    private final ReadOnlyStringWrapper conversation = new ReadOnlyStringWrapper(this, "conversation", "");
     private final javafx.beans.property.ReadOnlyObjectWrapper<SharedFullModel> loaded =
             new javafx.beans.property.ReadOnlyObjectWrapper<>(this, "loaded");
     private final Executor fx;
@@ -70,6 +71,38 @@ public final class InstructionViewModel {
             answer.set("");
             answeredBy.set("");
         });
+        video.addListener((o, was, now) -> conversation.set("")); // the session starts anew with the next question
+    }
+
+    /**
+     * The full model's conversation so far ("" when the next question is asked on its own): how many earlier
+     * questions and answers about this video the model sees, and how many were left out to fit its context.
+     */
+    public ReadOnlyStringProperty conversationProperty() {
+        return conversation.getReadOnlyProperty();
+    }
+
+    /** Forgets the full model's conversation: the next question is asked on its own. */
+    public void newConversation() {
+        if (busy.get()) {
+            return;
+        }
+        conversation.set("");
+        background.execute(() -> {
+            if (session != null) {
+                session.newConversation();
+            }
+        });
+    }
+
+    private static String conversationText(int turns, int dropped) {
+        if (turns == 0) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "Conversation: the next question follows %d earlier question%s and "
+                        + "answer%s%s.", turns, turns == 1 ? "" : "s", turns == 1 ? "" : "s",
+                dropped == 0 ? "" : String.format(Locale.ROOT, " (%d older left out: the model's context is full)",
+                        dropped));
     }
 
     /** The analysis asked about; a new one clears the last answer. */
@@ -138,6 +171,7 @@ public final class InstructionViewModel {
                 fx.execute(() -> {
                     loaded.set(null);
                     fullModel.set("");
+                    conversation.set("");
                 });
                 s.close();
             }
@@ -164,6 +198,7 @@ public final class InstructionViewModel {
                     fx.execute(() -> {
                         loaded.set(null);
                         fullModel.set("");
+                        conversation.set("");
                     });
                     old.close();
                 }
@@ -234,6 +269,8 @@ public final class InstructionViewModel {
                     answer.set(text);
                     progress.set(-1);
                 }), f -> fx.execute(() -> progress.set(f)), flag::get);
+                String turns = conversationText(session.turns(), session.dropped());
+                fx.execute(() -> conversation.set(turns));
                 finish(a.text() + (a.cancelled() ? "\n(stopped)" : ""), String.format(Locale.ROOT,
                         "Answered by %s, %d tokens, %.1f tokens/s", model, a.tokens(), a.tokensPerSecond()));
             } catch (VideoCancelledException e) {

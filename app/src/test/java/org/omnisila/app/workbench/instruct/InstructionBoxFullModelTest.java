@@ -1,5 +1,11 @@
 package org.omnisila.app.workbench.instruct;
 
+import org.omnisila.engine.llm.Precision;
+import org.omnisila.engine.llm.run.FullModel;
+import org.omnisila.engine.llm.run.PreparedVideo;
+import org.omnisila.engine.llm.text.VicunaTemplate;
+import org.omnisila.engine.models.ModelFiles;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -78,6 +84,53 @@ class InstructionBoxFullModelTest {
         assertEquals(model.answerProperty().get(), shown);
         assertTrue(answers.size() >= 3, "streamed: " + answers);
         assertFalse(onFxThread.contains(false), "every property change on the FX thread");
+        // a follow-up question is asked after the first question and answer, as omnisila chat does
+        String first = model.answerProperty().get();
+        assertEquals("Conversation: the next question follows 1 earlier question and answer.",
+                robot.lookup("#instruction-conversation").queryAs(Label.class).getText());
+        assertTrue(robot.lookup("#instruction-new-conversation").query().getParent().isVisible());
+        robot.interact(() -> model.questionProperty().set("Why?"));
+        robot.clickOn("#instruction-ask");
+        waitUntil(() -> !model.busyProperty().get() && !model.answeredByProperty().get().isEmpty());
+        String followUp = model.answerProperty().get();
+        String said = model.conversationProperty().get();
+        // the tiny model's 256 positions may not hold the first turn again: then it is left out, and says so
+        boolean kept = said.equals("Conversation: the next question follows 2 earlier questions and answers.");
+        assertTrue(kept || said.equals("Conversation: the next question follows 1 earlier question and answer "
+                + "(1 older left out: the model's context is full)."), said);
+        try (FullModel direct = FullModel.open(base, null, null, Device.cpu(), Precision.FP32, -1, new ModelFiles(),
+                f -> { }); PreparedVideo p = direct.prepare(video, f -> { }, () -> false)) {
+            List<VicunaTemplate.Turn> history = kept ? List.of(new VicunaTemplate.Turn("What happens?", first))
+                    : List.of();
+            assertEquals(direct.ask(p, history, "Why?", direct.settings(256), null, () -> false).text(), followUp,
+                    "the follow-up is the answer after the conversation's turns");
+            System.out.printf("follow-up kept the first turn: %s%n", kept);
+        }
+        robot.clickOn("#instruction-new-conversation");
+        waitUntil(() -> model.conversationProperty().get().isEmpty());
+        assertFalse(robot.lookup("#instruction-new-conversation").query().getParent().isVisible());
+    }
+
+    /** The session keeps the turns about one video and asks after them; another video starts anew. */
+    @Test
+    void theSessionAsksAfterTheEarlierTurnsAboutTheSameVideo() throws Exception {
+        Path base = Path.of("../engine/src/test/resources/llm/tiny-video-llava").toAbsolutePath().normalize();
+        Path other = dir.resolve("other.mp4");
+        SyntheticVideo.mp4(160, 120, 10, 10).write(other);
+        try (FullModelSession session = FullModelSession.open(base, null, null, Device.cpu(), 4, f -> { });
+             FullModel direct = FullModel.open(base, null, null, Device.cpu(), Precision.FP32, -1, new ModelFiles(),
+                     f -> { }); PreparedVideo p = direct.prepare(video, f -> { }, () -> false)) {
+            String first = session.ask(video, "What happens?", t -> { }, f -> { }, () -> false).text();
+            String second = session.ask(video, "Why?", t -> { }, f -> { }, () -> false).text();
+            assertEquals(2, session.turns());
+            assertEquals(0, session.dropped());
+            assertEquals(direct.ask(p, List.of(new VicunaTemplate.Turn("What happens?", first)), "Why?",
+                    direct.settings(4), null, () -> false).text(), second);
+            session.ask(other, "What happens?", t -> { }, f -> { }, () -> false);
+            assertEquals(1, session.turns(), "another video: a new conversation");
+            session.newConversation();
+            assertEquals(0, session.turns());
+        }
     }
 
     @Test

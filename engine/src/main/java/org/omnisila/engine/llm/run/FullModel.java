@@ -283,6 +283,14 @@ public final class FullModel implements AutoCloseable {
         return NoGrad.run(() -> answer(video, history, instruction, settings, listener, cancel));
     }
 
+    /**
+     * @return whether the conversation (history + instruction + the video's tokens) leaves room for at least one
+     *         answer token in the model's context; {@link #ask} refuses one that does not
+     */
+    public boolean fits(PreparedVideo video, List<VicunaTemplate.Turn> history, String instruction) {
+        return sequenceLength(prompt(history, instruction), video) < model.decoder().config().maxPositionEmbeddings();
+    }
+
     private FullAnswer answer(PreparedVideo video, List<VicunaTemplate.Turn> history, String instruction,
                               GenerationSettings settings, Consumer<String> listener, BooleanSupplier cancel) {
         StreamingStop stop = new StreamingStop(tokenizer, template.stopStrings(), listener, cancel);
