@@ -53,6 +53,11 @@ public final class WorkbenchCommand implements Callable<Integer> {
     @Option(names = "--adapter", paramLabel = "DIR", description = "With --llm: an ICM adapter folder.")
     Path adapter;
 
+    @Option(names = "--llm-window", paramLabel = "SECONDS", defaultValue = "0",
+            description = "With --llm: Analyze scores windows of this length, a segment each (Analysis > Full model "
+                    + "windows...); 0 (default): the whole video as one segment.")
+    double llmWindow;
+
     @Option(names = "--analyze", description = "Analyse VIDEO at once (Analysis > Analyze); with --llm, with the full "
             + "model once it has loaded.")
     boolean analyze;
@@ -74,15 +79,19 @@ public final class WorkbenchCommand implements Callable<Integer> {
                     + "not set). Run it on a desktop, under xvfb-run, or use the command line: omnisila --help");
             return 1;
         }
-        if ((tower != null || adapter != null) && llm == null) {
-            throw new IllegalArgumentException("--tower and --adapter go with --llm DIR");
+        if ((tower != null || adapter != null || llmWindow != 0) && llm == null) {
+            throw new IllegalArgumentException("--tower, --adapter and --llm-window go with --llm DIR");
+        }
+        if (!(llmWindow >= 0) || Double.isInfinite(llmWindow)) {
+            throw new IllegalArgumentException("--llm-window must be >= 0 seconds, not " + llmWindow);
         }
         if (analyze && video == null) {
             throw new IllegalArgumentException("--analyze needs a VIDEO to analyse");
         }
         WorkbenchApp.analyzeAtStart(analyze);
         if (llm != null) {
-            WorkbenchApp.loadFullModel(new WorkbenchApp.FullModelStart(llm, tower, adapter, device.choose()));
+            WorkbenchApp.loadFullModel(new WorkbenchApp.FullModelStart(llm, tower, adapter, device.choose(),
+                    llmWindow));
         }
         WorkbenchApp.launch(new WorkbenchApp.Start(video, result, at, ask, cues, project,
                 project == null ? null : annotator()), screenshot, screenshotDelay);

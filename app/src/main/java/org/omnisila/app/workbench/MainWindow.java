@@ -62,6 +62,7 @@ public final class MainWindow {
     private final SegmentPanelView segmentView = new SegmentPanelView(segmentPanel);
     /** The most tokens of the full model's answer in Analysis > Analyze (as in the instruction box). */
     static final int FULL_MODEL_TOKENS = 256;
+    private double fullModelWindow;
     private final InstructionViewModel instruction = new InstructionViewModel();
     private final InstructionView instructionView = new InstructionView(instruction);
     private final SplitPane rightSide = new SplitPane(segmentView, instructionView);
@@ -144,7 +145,7 @@ public final class MainWindow {
             }
             if (now != null) {
                 analysis.useFullModel(new org.omnisila.app.workbench.analysis.FullModelAnalysisEngine(now,
-                        FULL_MODEL_TOKENS));
+                        FULL_MODEL_TOKENS, fullModelWindow));
             }
         });
         showRegions(true);
@@ -294,6 +295,30 @@ public final class MainWindow {
     }
 
     /** Analysis of the selected video: progress, cancel, the stored results. */
+    /**
+     * Sets how the full model analyses: in windows of {@code seconds} (each scored from its own eight frames, a
+     * segment each on the timeline), or 0 for the whole video as one segment. With a full model in use, Analyze
+     * uses the new setting at once; results of each setting are kept apart.
+     *
+     * @throws IllegalArgumentException for a negative or infinite length
+     */
+    public void setFullModelWindow(double seconds) {
+        if (!(seconds >= 0) || Double.isInfinite(seconds)) {
+            throw new IllegalArgumentException("the window must be >= 0 seconds (0: the whole video), not " + seconds);
+        }
+        fullModelWindow = seconds;
+        var loaded = instruction.loadedModelProperty().get();
+        if (loaded != null) {
+            analysis.useFullModel(new org.omnisila.app.workbench.analysis.FullModelAnalysisEngine(loaded,
+                    FULL_MODEL_TOKENS, seconds));
+        }
+    }
+
+    /** @return the full model's window length, seconds (0: the whole video) */
+    public double fullModelWindow() {
+        return fullModelWindow;
+    }
+
     public AnalysisViewModel analysis() {
         return analysis;
     }

@@ -40,8 +40,11 @@ public final class WorkbenchApp extends Application {
      * @param project   an annotation project to open in annotation mode, or null
      * @param annotator who works in the project (null without one)
      */
-    /** A full model to load at once ({@code workbench --llm}): Video-LLaVA folder, tower folder, adapter folder. */
-    public record FullModelStart(Path base, Path tower, Path adapter, ai.djl.Device device) {
+    /**
+     * A full model to load at once ({@code workbench --llm}): Video-LLaVA folder, tower folder, adapter folder, and
+     * the window length Analyze uses with it (0: the whole video).
+     */
+    public record FullModelStart(Path base, Path tower, Path adapter, ai.djl.Device device, double window) {
     }
 
     private static volatile FullModelStart fullModel;
@@ -110,6 +113,7 @@ public final class WorkbenchApp extends Application {
         FullModelStart llm = fullModel;
         CompletableFuture<Boolean> loaded = CompletableFuture.completedFuture(false);
         if (llm != null) {
+            window.setFullModelWindow(llm.window()); // before loading: Analyze then uses it from the start
             loaded = window.instruction().loadFullModel(llm.base(), llm.tower(), llm.adapter(), llm.device());
         }
         if (initial.ask() != null) {

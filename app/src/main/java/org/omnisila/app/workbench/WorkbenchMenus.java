@@ -188,17 +188,35 @@ final class WorkbenchMenus {
             var loaded = window.instruction().loadedModelProperty().get();
             if (loaded != null) {
                 analysis.useFullModel(new org.omnisila.app.workbench.analysis.FullModelAnalysisEngine(loaded,
-                        MainWindow.FULL_MODEL_TOKENS));
+                        MainWindow.FULL_MODEL_TOKENS, window.fullModelWindow()));
             }
         });
         useFull.setId("menu-model-full");
+        MenuItem windows = item("Full model windows...", null, () -> {
+            javafx.scene.control.TextInputDialog length = new javafx.scene.control.TextInputDialog(
+                    Double.toString(window.fullModelWindow()));
+            length.initOwner(stage);
+            length.setTitle("Full model windows");
+            length.setHeaderText("Score the video in windows of this many seconds, each from its own eight frames "
+                    + "(a segment each on the timeline); 0: the whole video as one segment. The questions are "
+                    + "asked about the whole video either way.");
+            length.showAndWait().ifPresent(text -> {
+                try {
+                    window.setFullModelWindow(Double.parseDouble(text.strip()));
+                } catch (IllegalArgumentException e) { // NumberFormatException too
+                    analysis.showMessage("Not a window length: \"" + text.strip() + "\" (seconds, 0 or more).");
+                }
+            });
+        });
+        windows.setId("menu-full-windows");
+        windows.disableProperty().bind(analysis.runningProperty().or(analysis.choosingProperty()));
         useFull.disableProperty().bind(window.instruction().loadedModelProperty().isNull()
                 .or(analysis.runningProperty()).or(analysis.choosingProperty()));
         for (MenuItem m : new MenuItem[] {embedded, checkpoint}) {
             m.disableProperty().bind(analysis.runningProperty().or(analysis.choosingProperty()));
         }
         return new Menu("Analysis", null, analyze, ask, new SeparatorMenuItem(), embedded, checkpoint, full, useFull,
-                new SeparatorMenuItem(), cues, cancelCues);
+                windows, new SeparatorMenuItem(), cues, cancelCues);
     }
 
     private Menu playback() {

@@ -289,19 +289,20 @@ public final class AnalysisViewModel {
         AtomicBoolean stop = new AtomicBoolean();
         cancel = stop;
         long start = System.nanoTime();
+        AnalysisEngine used = engine;
         Task<VideoAnalysis> task = new Task<>() {
             @Override
             protected VideoAnalysis call() throws Exception {
                 runs.incrementAndGet();
                 LOG.info("analysing {}", v);
-                AnalysisOutcome outcome = engine.analyze(v, (phase, fraction) -> {
+                AnalysisOutcome outcome = used.analyze(v, (phase, fraction) -> {
                     updateMessage(phase);
                     updateProgress(fraction, 1);
                 }, stop::get);
                 if (stop.get()) {
                     throw new VideoCancelledException(v, 0, outcome.analysis().video().duration());
                 }
-                LOG.info("stored {}", store.save(outcome.analysis()));
+                LOG.info("stored {}", store.save(outcome.analysis(), used.modelSha256()));
                 return outcome.analysis();
             }
         };
@@ -382,6 +383,11 @@ public final class AnalysisViewModel {
     /** Phase, percentage and time left, while running. */
     public ReadOnlyStringProperty progressTextProperty() {
         return progressText;
+    }
+
+    /** Shows a message under the video (a setting the user mistyped, say); on the FX thread. */
+    public void showMessage(String text) {
+        message.set(text);
     }
 
     /** A failure with what to do, a cancellation or a damaged stored result; empty when all is well. */

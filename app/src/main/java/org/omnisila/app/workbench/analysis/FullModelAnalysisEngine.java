@@ -24,14 +24,31 @@ public final class FullModelAnalysisEngine implements AnalysisEngine {
 
     private final SharedFullModel shared;
     private final int maxNewTokens;
+    private final double window;
 
     /**
      * @param shared       the loaded full model
      * @param maxNewTokens the most tokens of the answer
      */
     public FullModelAnalysisEngine(SharedFullModel shared, int maxNewTokens) {
+        this(shared, maxNewTokens, 0);
+    }
+
+    /**
+     * @param window seconds per window ({@code FullAnalyzer.withWindows}); 0 for the whole video as one segment
+     */
+    public FullModelAnalysisEngine(SharedFullModel shared, int maxNewTokens, double window) {
+        if (!(window >= 0) || Double.isInfinite(window)) {
+            throw new IllegalArgumentException("the window must be >= 0 seconds, not " + window);
+        }
         this.shared = shared;
         this.maxNewTokens = maxNewTokens;
+        this.window = window;
+    }
+
+    /** @return seconds per window, 0 for the whole video */
+    public double window() {
+        return window;
     }
 
     /** @return the model it analyses with */
@@ -42,7 +59,12 @@ public final class FullModelAnalysisEngine implements AnalysisEngine {
     /** @return "full model ICM+Video-LLaVA (full-omnisila-add, cpu)" */
     @Override
     public String model() {
-        return "full model " + shared.description();
+        return "full model " + shared.description() + (window == 0 ? ""
+                : String.format(java.util.Locale.ROOT, ", windows of %s s", trim(window)));
+    }
+
+    private static String trim(double seconds) {
+        return seconds == Math.rint(seconds) ? Long.toString((long) seconds) : Double.toString(seconds);
     }
 
     @Override
@@ -52,14 +74,24 @@ public final class FullModelAnalysisEngine implements AnalysisEngine {
 
     @Override
     public String modelSha256() {
-        return shared.info().checkpointSha256();
+        String model = shared.info().checkpointSha256();
+        if (window == 0) {
+            return model;
+        }
+        try { // results with windows are kept apart from the whole-video ones, and per window length
+            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
+            d.update((model + " windows " + window).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return org.omnisila.engine.models.Sha256.hex(d);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Override
     public AnalysisOutcome analyze(Path video, AnalysisListener listener, BooleanSupplier cancelled) {
         BooleanSupplier stop = () -> cancelled.getAsBoolean() || shared.closing();
         FullAnalyzer.Result r = shared.use(() -> listener.progress("waiting for the instruction box's answer", 0),
-                m -> new FullAnalyzer(m, maxNewTokens).analyze(video, listener, stop));
+                m -> new FullAnalyzer(m, maxNewTokens).withWindows(window).analyze(video, listener, stop));
         for (FullAnalyzer.Asked asked : r.asked()) {
             if (!asked.answer().parsed().warnings().isEmpty()) {
                 LOG.info("the full model's {} answer about {}: {}", asked.step(), video,

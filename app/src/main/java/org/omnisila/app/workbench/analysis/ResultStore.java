@@ -55,8 +55,16 @@ public final class ResultStore {
 
     /** Keeps an analysis under its video's and model's SHA-256. */
     public Path save(VideoAnalysis analysis) throws IOException {
+        return save(analysis, analysis.model().checkpointSha256());
+    }
+
+    /**
+     * Keeps an analysis under its video's SHA-256 and a model key: the engine's ({@code AnalysisEngine.modelSha256}),
+     * which is the model's SHA-256 or one derived from it and the analysis settings (the full model's windows).
+     */
+    public Path save(VideoAnalysis analysis, String modelKey) throws IOException {
         Files.createDirectories(dir);
-        Path f = file(analysis.video().sha256(), analysis.model().checkpointSha256());
+        Path f = file(analysis.video().sha256(), modelKey);
         ResultJson.write(analysis, f);
         return f;
     }

@@ -172,6 +172,24 @@ class FullModelAnalysisInWindowTest {
         assertEquals(fullHash, window.timeline().dataProperty().get().analysis().model().checkpointSha256());
         assertEquals(2, window.analysis().runs(), "the stored result, not another analysis");
 
+        // windows of 1 s: a segment each on the timeline, stored apart from the whole-video result
+        robot.interact(() -> window.setFullModelWindow(1.0));
+        waitUntil(60, () -> window.analysis().modelProperty().get().endsWith(", windows of 1 s")
+                && !window.analysis().choosingProperty().get());
+        robot.clickOn("#analyze");
+        waitUntil(300, () -> !window.analysis().runningProperty().get() && window.timeline().dataProperty().get() != null
+                && window.timeline().dataProperty().get().analysis().segments().size() > 1);
+        VideoAnalysis windowed = window.timeline().dataProperty().get().analysis();
+        assertEquals(Math.round(windowed.video().duration()), windowed.segments().size(), "1-s windows");
+        String windowKey = new FullModelAnalysisEngine(shared, 8, 1.0).modelSha256();
+        assertFalse(windowKey.equals(fullHash));
+        assertTrue(Files.isRegularFile(store.file(Sha256.of(video), windowKey)), "stored under the windows' key");
+        assertTrue(Files.isRegularFile(store.file(Sha256.of(video), fullHash)), "the whole-video result kept");
+        robot.interact(() -> window.setFullModelWindow(0));
+        waitUntil(60, () -> window.timeline().dataProperty().get() != null
+                && window.timeline().dataProperty().get().analysis().segments().size() == 1);
+        assertThrows(IllegalArgumentException.class, () -> window.setFullModelWindow(-1));
+
         // closing the full model: closed once, and the analysis falls back to the model used before, saying so
         robot.interact(() -> window.instruction().close());
         waitUntil(60, () -> window.analysis().modelProperty().get().equals(EmbeddedModel.summary()));
