@@ -43,3 +43,9 @@ OMP_NUM_THREADS=1 ./omnisila tune --stage omnisila --model "$tiny" --data "$work
   --from "$work/stage1" --epochs 80 --batch 3 --lr 1e-2
 shoot full-model-instruction 6 "$video" --at 5.5 --llm "$tiny" --adapter "$work/adapter" \
   --ask "You will be presented with a video. After watching the video, please identify the explicit visual sentiment in the video."
+# the full model in 2-s windows over Megamind: a segment per window on the timeline, the panel with the selected
+# window's label probabilities, routing and causal effects (docs/user-guide.md, "The full model in windows")
+# (analysed once, which stores the result under the windows' key; then the window opens on it at 5.5 s)
+xvfb-run -a -s "-screen 0 1280x800x24" ./omnisila workbench "$video" --llm "$tiny" --adapter "$work/adapter" \
+  --llm-window 2 --analyze --screenshot "$work/analysing.png" --screenshot-delay 45
+shoot full-model-windows 8 "$video" --at 5.5 --llm "$tiny" --adapter "$work/adapter" --llm-window 2

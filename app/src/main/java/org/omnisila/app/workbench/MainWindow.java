@@ -63,6 +63,8 @@ public final class MainWindow {
     /** The most tokens of the full model's answer in Analysis > Analyze (as in the instruction box). */
     static final int FULL_MODEL_TOKENS = 256;
     private double fullModelWindow;
+    /** The video of the analysis shown last (its SHA-256), to keep the place in it when another result comes. */
+    private String shownVideoSha256;
     private final InstructionViewModel instruction = new InstructionViewModel();
     private final InstructionView instructionView = new InstructionView(instruction);
     private final SplitPane rightSide = new SplitPane(segmentView, instructionView);
@@ -243,12 +245,23 @@ public final class MainWindow {
         library.getSelectionModel().select(absolute);
     }
 
-    /** Shows an analysis on the timeline and, for the segment at its start, in the segment panel. */
+    /**
+     * Shows an analysis on the timeline and, for the segment at its start, in the segment panel. A result of the
+     * video in the player (its stored result arriving, analysed again, another model's, the full model's windows)
+     * keeps the place in the video instead: the playhead stays and the segment there is selected.
+     */
     public void showAnalysis(VideoAnalysis analysis) {
+        String shownBefore = shownVideoSha256;
+        shownVideoSha256 = analysis == null ? null : analysis.video().sha256();
         export.analysisProperty().set(analysis);
         timeline.setAnalysis(analysis);
         if (analysis != null) {
-            timeline.seek(0);
+            Path playing = playerModel().videoProperty().get();
+            boolean sameVideo = analysis.video().sha256().equals(shownBefore)
+                    || playing != null && playing.toAbsolutePath().normalize()
+                    .equals(Path.of(analysis.video().path()).toAbsolutePath().normalize());
+            double t = playerModel().currentTimeProperty().get();
+            timeline.seek(sameVideo && Double.isFinite(t) ? t : 0);
         }
     }
 

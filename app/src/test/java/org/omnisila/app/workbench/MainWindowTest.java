@@ -153,6 +153,43 @@ class MainWindowTest {
         robot.interact(() -> window.player().viewModel().close());
     }
 
+    /** A result of the video in the player (its stored result, another model's) keeps the place in the video. */
+    @Test
+    void aResultOfTheVideoPlayingKeepsThePlayheadAndSelectsTheSegmentThere(FxRobot robot, @TempDir Path dir)
+            throws Exception {
+        Path video = dir.resolve("clip.mp4");
+        SyntheticVideo.mp4(64, 48, 10, 60).write(video);
+        org.omnisila.engine.api.VideoAnalysis fixture = Fixtures.analysis();
+        org.omnisila.engine.api.VideoInfo v = fixture.video();
+        org.omnisila.engine.api.VideoAnalysis mine = new org.omnisila.engine.api.VideoAnalysis(
+                new org.omnisila.engine.api.VideoInfo(video.toString(), v.sha256(), v.duration(), v.fps(), v.width(),
+                        v.height()), fixture.model(), fixture.segments(), fixture.located(), fixture.warnings());
+        robot.interact(() -> window.open(video));
+        waitUntil(() -> window.player().viewModel().durationProperty().get() > 0);
+        robot.interact(() -> window.timeline().seek(2.5));
+        waitUntil(() -> Math.abs(window.player().viewModel().currentTimeProperty().get() - 2.5) < 0.11);
+        robot.interact(() -> window.showAnalysis(mine));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(2.5, window.timeline().playheadProperty().get(), 0.11);
+        org.omnisila.engine.api.SegmentResult selected = window.timeline().selectedSegmentProperty().get();
+        assertTrue(selected != null && selected.start() <= 2.5 && selected.end() > 2.4, "the segment at 2.5 s: "
+                + selected);
+        // another video's result starts at its beginning
+        org.omnisila.engine.api.VideoAnalysis other = new org.omnisila.engine.api.VideoAnalysis(
+                new org.omnisila.engine.api.VideoInfo(dir.resolve("other.mp4").toString(), "b".repeat(64),
+                        v.duration(), v.fps(), v.width(), v.height()), fixture.model(), fixture.segments(),
+                fixture.located(), fixture.warnings());
+        robot.interact(() -> window.showAnalysis(other));
+        try {
+            waitUntil(() -> window.player().viewModel().currentTimeProperty().get() < 0.11
+                    && window.timeline().playheadProperty().get() < 0.11);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("player " + window.player().viewModel().currentTimeProperty().get()
+                    + ", timeline " + window.timeline().playheadProperty().get(), e);
+        }
+        robot.interact(() -> window.player().viewModel().close());
+    }
+
     @Test
     void f1ShowsTheShortcutSheet(FxRobot robot) {
         robot.interact(() -> window.root().requestFocus());
