@@ -1,8 +1,7 @@
 package org.omnisila.engine.icm;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 
 /**
  * Arithmetic with a number inside a graph that will be differentiated. Use these instead of DJL's
@@ -16,8 +15,8 @@ import ai.djl.ndarray.types.DataType;
  * on when the collector ran. This was the "non-finite gradient in the attention query and key
  * weights" of docs/model.md: it sat right under the attention's {@code div(sqrt(d))}.
  *
- * <p>Here the number's tensor is attached to the operand's manager instead, so it lives as long as the
- * graph that saved it (for a training step, until the step's manager closes after the update).
+ * <p>Here the number is made in memory PyTorch owns ({@code torch.full}), so it lives as long as the graph that
+ * saved it, whatever happens to the DJL array or its manager.
  * {@code add} and {@code sub} with a number are safe as DJL has them: their backward does not read
  * the number.
  */
@@ -40,10 +39,13 @@ public final class Scalars {
         return x.maximum(constant(x, c));
     }
 
-    /** A scalar of x's type on x's device, owned by x's manager (closed with it, not before). */
+    /**
+     * A scalar of x's type on x's device, in memory PyTorch owns ({@code torch.full}): autograd's reference keeps it
+     * alive for the backward pass even after its DJL array, and the manager it was made on, are closed (a layer run
+     * on its own manager, {@code llm.LayerScope}, closes that manager before the backward pass). An array made with
+     * {@code create(float)} would wrap a Java buffer instead, freed with its manager.
+     */
     private static NDArray constant(NDArray x, double c) {
-        NDManager manager = x.getManager();
-        return x.getDataType() == DataType.FLOAT32 ? manager.create((float) c)
-                : manager.create(c).toType(x.getDataType(), false);
+        return x.getManager().full(new Shape(), (float) c, x.getDataType());
     }
 }

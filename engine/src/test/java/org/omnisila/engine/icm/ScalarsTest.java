@@ -35,6 +35,31 @@ class ScalarsTest {
         assertArrayEquals(new float[] {0f, 0f, 1f, 1f}, gradientAfterCollection((x, c) -> Scalars.atLeast(x, 0)));
     }
 
+    /**
+     * The number must outlive the manager it was made on: a layer run on its own manager ({@code llm.LayerScope})
+     * closes that manager after the forward pass, long before the backward pass reads the number.
+     */
+    @Test
+    void theNumberOutlivesItsManager() {
+        for (int round = 0; round < 3; round++) {
+            try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
+                NDArray x = manager.create(X);
+                x.setRequiresGradient(true);
+                try (GradientCollector g = Engine.getEngine("PyTorch").newGradientCollector()) {
+                    NDArray y;
+                    try (NDManager layer = manager.newSubManager()) {
+                        x.tempAttach(layer);
+                        y = Scalars.div(Scalars.mul(x, 3), 0.5).sum();
+                        y.attach(manager);
+                    }
+                    churnFreedMemory();
+                    g.backward(y);
+                }
+                assertArrayEquals(new float[] {6f, 6f, 6f, 6f}, x.getGradient().toFloatArray());
+            }
+        }
+    }
+
     private static float[] gradientAfterCollection(BiFunction<NDArray, Double, NDArray> op) {
         try (NDManager manager = NDManager.newBaseManager("PyTorch")) {
             NDArray x = manager.create(X);
