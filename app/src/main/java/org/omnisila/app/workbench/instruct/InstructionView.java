@@ -82,6 +82,9 @@ public final class InstructionView extends VBox {
         newConversation.setId("instruction-new-conversation");
         newConversation.setOnAction(e -> model.newConversation());
         newConversation.disableProperty().bind(model.busyProperty());
+        newConversation.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // the label wraps, the button stays
+        conversation.setMaxWidth(Double.MAX_VALUE);
+        conversation.setMinWidth(0);
         HBox thread = new HBox(4, conversation, newConversation);
         HBox.setHgrow(conversation, Priority.ALWAYS);
         thread.visibleProperty().bind(model.conversationProperty().isNotEmpty());
