@@ -106,7 +106,12 @@ public final class KvCache implements AutoCloseable {
         keys[layer].set(newest, k);
         values[layer].set(newest, v);
         NDIndex filled = new NDIndex(":, :, :{}", length);
-        return new NDList(keys[layer].get(filled), values[layer].get(filled));
+        NDArray k2 = keys[layer].get(filled);
+        NDArray v2 = values[layer].get(filled);
+        // views made on the cache's manager (their receiver's): moved to the step's, so each step frees its own
+        k2.attach(k.getManager());
+        v2.attach(k.getManager());
+        return new NDList(k2, v2);
     }
 
     /**

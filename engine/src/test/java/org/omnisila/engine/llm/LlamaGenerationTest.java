@@ -59,6 +59,26 @@ class LlamaGenerationTest {
         }
     }
 
+    /** Each decoding step's views of the cache belong to the step: a long generation does not pile them up. */
+    @Test
+    void cachedStepsLeaveNothingOnTheCachesManager() throws Exception {
+        LlamaForCausalLM model = llama.model();
+        try (KvCache cache = new KvCache(llama.config(), 1, LONG.length, manager, DataType.FLOAT32)) {
+            java.lang.reflect.Field f = KvCache.class.getDeclaredField("manager");
+            f.setAccessible(true);
+            NDManager own = (NDManager) f.get(cache);
+            int before = ManagerLeaks.count(own);
+            for (int t = 0; t < 6; t++) {
+                try (NDManager step = manager.newSubManager()) {
+                    model.logits(new ParameterStore(step, false), step.create(new long[] {LONG[t]}, new Shape(1, 1)),
+                            null, cache, true, false);
+                }
+            }
+            assertEquals(6, cache.length());
+            assertEquals(before, ManagerLeaks.count(own), () -> ManagerLeaks.describe(own));
+        }
+    }
+
     @Test
     void generationWithTheCacheEqualsRecomputingEverything() {
         GenerationSettings greedy = GenerationSettings.greedy(12);
