@@ -73,6 +73,16 @@ public final class Sha256 {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /**
+     * @param text any text (UTF-8)
+     * @return its SHA-256, 64 lower-case hex digits (a key derived from other keys, say)
+     */
+    public static String ofText(String text) {
+        MessageDigest digest = newDigest();
+        digest.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return hex(digest);
+    }
+
     /** A fresh SHA-256 digest. */
     public static MessageDigest newDigest() {
         try {

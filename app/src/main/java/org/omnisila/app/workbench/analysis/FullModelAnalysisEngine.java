@@ -2,10 +2,12 @@ package org.omnisila.app.workbench.analysis;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import org.omnisila.engine.analysis.AnalysisListener;
 import org.omnisila.engine.analysis.AnalysisOutcome;
 import org.omnisila.engine.llm.run.FullAnalyzer;
+import org.omnisila.engine.models.Sha256;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -60,7 +62,7 @@ public final class FullModelAnalysisEngine implements AnalysisEngine {
     @Override
     public String model() {
         return "full model " + shared.description() + (window == 0 ? ""
-                : String.format(java.util.Locale.ROOT, ", windows of %s s", trim(window)));
+                : String.format(Locale.ROOT, ", windows of %s s", trim(window)));
     }
 
     private static String trim(double seconds) {
@@ -75,16 +77,8 @@ public final class FullModelAnalysisEngine implements AnalysisEngine {
     @Override
     public String modelSha256() {
         String model = shared.info().checkpointSha256();
-        if (window == 0) {
-            return model;
-        }
-        try { // results with windows are kept apart from the whole-video ones, and per window length
-            java.security.MessageDigest d = java.security.MessageDigest.getInstance("SHA-256");
-            d.update((model + " windows " + window).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return org.omnisila.engine.models.Sha256.hex(d);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        // results with windows are kept apart from the whole-video ones, and per window length
+        return window == 0 ? model : Sha256.ofText(model + " windows " + window);
     }
 
     @Override

@@ -10,8 +10,8 @@ import java.util.function.DoubleConsumer;
 import org.omnisila.app.workbench.analysis.SharedFullModel;
 import org.omnisila.engine.llm.run.FullAnswer;
 import org.omnisila.engine.llm.run.FullModel;
-import org.omnisila.engine.llm.text.VicunaTemplate;
 import org.omnisila.engine.llm.run.PreparedVideo;
+import org.omnisila.engine.llm.text.VicunaTemplate;
 import org.omnisila.engine.models.ModelFiles;
 
 /**

@@ -1,5 +1,6 @@
 package org.omnisila.engine.llm.tuning;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -118,7 +119,7 @@ public final class TuningCheckpoint {
         Files.createDirectories(tmp);
         adapter.write(tmp);
         Map<String, NDArray> tensors = new LinkedHashMap<>();
-        try (NDManager scratch = NDManager.newBaseManager()) {
+        try (NDManager scratch = NDManager.newBaseManager(Device.cpu())) { // bytes for a file: no GPU copies
             parameters.forEach((name, a) -> tensors.put(PARAMETER + name, a));
             optimizer.forEach((name, a) -> tensors.put(name, a.toNDArray(scratch, name)));
             SafetensorsWriter.write(tmp.resolve(TENSORS), tensors);
@@ -164,7 +165,7 @@ public final class TuningCheckpoint {
             }
             Map<String, StoredArray> parameters = new LinkedHashMap<>();
             Map<String, StoredArray> optimizer = new LinkedHashMap<>();
-            try (NDManager m = NDManager.newBaseManager()) {
+            try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
                 for (NDArray a : NDList.decode(m, Files.readAllBytes(dir.resolve(TENSORS)))) {
                     StoredArray stored = new StoredArray(a.getShape(), a.toFloatArray());
                     if (a.getName().startsWith(PARAMETER)) {

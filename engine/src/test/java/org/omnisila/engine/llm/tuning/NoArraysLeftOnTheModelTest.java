@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.omnisila.engine.llm.GenerationSettings;
 import org.omnisila.engine.llm.LlamaForCausalLM;
 import org.omnisila.engine.llm.LlamaGenerator;
@@ -26,13 +25,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * the array it is called on, so {@code weight.mul(x)} would put it on the model's manager for the model's life.)
  */
 class NoArraysLeftOnTheModelTest {
-    @TempDir
-    static Path tmp;
     static Path export;
 
     @BeforeAll
     static void writeExport() throws Exception {
-        export = TinyExport.write(tmp.resolve("export"));
+        export = TinyExport.shared();
     }
 
     @Test

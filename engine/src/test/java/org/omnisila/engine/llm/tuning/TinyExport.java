@@ -36,6 +36,29 @@ final class TinyExport {
                 + "\"window\":[0.0,1.0]}";
     }
 
+    private static Path shared;
+
+    /**
+     * One export for the test classes that only read it, written once per test JVM into a temporary folder that is
+     * deleted when the JVM exits.
+     */
+    static synchronized Path shared() throws Exception {
+        if (shared == null) {
+            Path dir = Files.createTempDirectory("omnisila-tiny-export");
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+            shared = write(dir.resolve("export"));
+        }
+        return shared;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (java.util.stream.Stream<Path> all = Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (java.io.IOException e) {
+            // a temporary folder left behind: the system's cleaner takes it
+        }
+    }
+
     /** Writes the export: 3 clips; stage 1 has 3 train entries and 1 test entry, stage 2 likewise. */
     static Path write(Path export) throws Exception {
         Path media = Files.createDirectories(export.resolve("media"));

@@ -40,7 +40,7 @@ class TuningBackwardTest {
 
     @BeforeAll
     static void writeExport() throws Exception {
-        export = TinyExport.write(tmp.resolve("export"));
+        export = TinyExport.shared();
     }
 
     static List<InstructionDataset.Entry> entries(InstructionDataset.Stage stage) {

@@ -35,7 +35,7 @@ class TuningResumeTest {
 
     @BeforeAll
     static void writeExport() throws Exception {
-        export = TinyExport.write(tmp.resolve("export"));
+        export = TinyExport.shared();
     }
 
     /** 2 epochs of 3 single-example steps, LoRA dropout on. */
